@@ -1,0 +1,170 @@
+// Use cases: a manager (or delegate, or HR) approves or rejects pending days; the employee (or
+// their manager, or HR) cancels a pending or approved day. The caller is always the verified
+// identity given by the entry point, never a value sent by a client.
+import { formatLocalDateTime, parseIsoDate, type LocalDateTime } from '../domain/dates';
+import { normaliseEmail, type DayStatus, type Employee } from '../domain/model';
+import { evaluateApproval } from '../domain/rules';
+import type { AuditEntry, DayRecord, Ports } from './ports';
+import { fail, type Failure, type Result } from './result';
+import { dayFacts, RegisterView } from './view';
+
+export interface DayRef {
+  employee: unknown;
+  date: unknown;
+}
+export interface DecisionInput extends DayRef {
+  decision: unknown;
+  reason?: unknown;
+}
+
+export type ItemOutcome = Result<{ day: DayRecord }>;
+
+/** Approves or rejects one pending day. */
+export function decideDay(ports: Ports, by: string, input: DecisionInput): ItemOutcome {
+  return decideDays(ports, by, [input])[0];
+}
+
+/** Approves or rejects several days in one read and one write; each item succeeds or fails alone. */
+export function decideDays(ports: Ports, by: string, inputs: readonly DecisionInput[]): ItemOutcome[] {
+  return changeDays(ports, by, inputs, (view, caller, employee, input, now) => {
+    const decision = input.decision;
+    if (decision !== 'approve' && decision !== 'reject')
+      return fail('INVALID_INPUT', 'La decisione deve essere «approve» o «reject».');
+    const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+    if (decision === 'reject' && !reason)
+      return fail('INVALID_INPUT', 'Per rifiutare serve una motivazione.');
+    if (!employee) return null;
+    if (
+      caller === employee.email ||
+      !(view.isAdmin(caller) || view.isManagerOf(caller, employee, now.date))
+    ) {
+      return fail(
+        'NOT_AUTHORIZED',
+        'Solo il responsabile del dipendente (o un suo delegato) o il servizio personale può decidere.',
+      );
+    }
+    return (day) => {
+      if (day.status !== 'pending')
+        return fail('INVALID_STATE', `La giornata è già ${STATUS_IT[day.status]}.`);
+      if (decision === 'approve') {
+        const facts = dayFacts(day);
+        const blocks = facts
+          ? evaluateApproval(view.ruleContext(employee, now.date), facts).filter(
+              (r) => r.severity === 'block',
+            )
+          : [];
+        if (blocks.length) return fail('RULE_VIOLATION', blocks.map((b) => b.message).join(' '));
+        return { status: 'approved', reason: reason };
+      }
+      return { status: 'rejected', reason };
+    };
+  });
+}
+
+/** Cancels one pending or approved day that is not in the past. */
+export function cancelDay(ports: Ports, by: string, input: DayRef & { reason?: unknown }): ItemOutcome {
+  return changeDays(ports, by, [input], (view, caller, employee, item, now) => {
+    if (!employee) return null;
+    const allowed =
+      caller === employee.email || view.isAdmin(caller) || view.isManagerOf(caller, employee, now.date);
+    if (!allowed)
+      return fail(
+        'NOT_AUTHORIZED',
+        'Solo il dipendente, il suo responsabile o il servizio personale può annullare.',
+      );
+    const reason = typeof item.reason === 'string' ? item.reason.trim() : '';
+    return (day) => {
+      if (day.status !== 'pending' && day.status !== 'approved')
+        return fail('INVALID_STATE', `La giornata è già ${STATUS_IT[day.status]}.`);
+      if (day.date < now.date) return fail('INVALID_STATE', 'Non si può annullare una giornata passata.');
+      return { status: 'cancelled', reason };
+    };
+  })[0];
+}
+
+export const STATUS_IT: Record<DayStatus, string> = {
+  refused: 'respinta automaticamente',
+  pending: 'in attesa',
+  approved: 'approvata',
+  rejected: 'rifiutata',
+  cancelled: 'annullata',
+};
+
+type Transition = (day: DayRecord) => { status: DayStatus; reason: string } | Failure;
+/**
+ * Checks the item for the caller: a failure, null when the employee is unknown, or the
+ * transition to apply to the day found.
+ */
+type Planner<I> = (
+  view: RegisterView,
+  caller: string,
+  employee: Employee | null,
+  input: I,
+  now: LocalDateTime,
+) => Failure | null | Transition;
+
+function changeDays<I extends DayRef>(
+  ports: Ports,
+  by: string,
+  inputs: readonly I[],
+  plan: Planner<I>,
+): ItemOutcome[] {
+  return ports.lock.withLock(() => {
+    const view = new RegisterView(ports.register.load());
+    const now = ports.clock.now();
+    const caller = normaliseEmail(by) ?? '';
+    const changed: DayRecord[] = [];
+    const audit: AuditEntry[] = [];
+    const outcomes = inputs.map((input): ItemOutcome => {
+      const email = normaliseEmail(input.employee);
+      const date = parseIsoDate(input.date);
+      if (!email || !date)
+        return fail('INVALID_INPUT', 'Indica il dipendente e una data valida (AAAA-MM-GG).');
+      const employee = view.employees.get(email) ?? null;
+      const transition = plan(view, caller, employee, input, now);
+      if (typeof transition !== 'function' && transition !== null) return transition;
+      if (transition === null || !employee)
+        return fail('UNKNOWN_EMPLOYEE', `${email} non è nell'elenco dei dipendenti.`);
+      const candidates = (view.daysOf.get(email) ?? []).filter((d) => d.date === date);
+      if (candidates.length === 0)
+        return fail('NOT_FOUND', `Nessuna richiesta di ${employee.name} per il ${date}.`);
+      // Of several requests for one date (e.g. refused, then asked again) act on the live one.
+      const day =
+        candidates.find((d) => d.status === 'pending' || d.status === 'approved') ??
+        candidates[candidates.length - 1];
+      const next = transition(day);
+      if ('ok' in next) return next;
+      const after: DayRecord = {
+        ...day,
+        status: next.status,
+        reason: next.reason,
+        decidedBy: caller,
+        decidedAt: formatLocalDateTime(now),
+      };
+      view.replaceDay(day, after);
+      changed.push(after);
+      audit.push(changeAudit(day, after, caller, now));
+      return { ok: true, day: after };
+    });
+    if (changed.length) {
+      ports.register.updateDays(changed);
+      ports.register.appendAudit(audit);
+    }
+    return outcomes;
+  });
+}
+
+function changeAudit(before: DayRecord, after: DayRecord, by: string, now: LocalDateTime): AuditEntry {
+  const action = after.status === 'approved' ? 'approve' : after.status === 'rejected' ? 'reject' : 'cancel';
+  return {
+    at: formatLocalDateTime(now),
+    by,
+    action,
+    dayId: after.id,
+    employee: after.employee,
+    date: after.date,
+    from: before.status,
+    to: after.status,
+    detail: after.reason,
+  };
+}

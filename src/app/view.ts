@@ -1,0 +1,96 @@
+// An indexed view of one register snapshot: what use cases look things up in. Built once per
+// operation in O(rows); every lookup afterwards is O(1) or O(days of one employee).
+import { parseIsoDate, type IsoDate } from '../domain/dates';
+import { HistoryIndex, teamKey } from '../domain/history';
+import { HolidayCalendar } from '../domain/holidays';
+import type { Agreement, DayFacts, Employee, Site } from '../domain/model';
+import type { RuleContext } from '../domain/rules';
+import type { DayRecord, RegisterSnapshot } from './ports';
+
+export class RegisterView {
+  readonly employees = new Map<string, Employee>();
+  readonly sites = new Map<string, Site>();
+  readonly agreementsOf = new Map<string, Agreement[]>();
+  readonly daysOf = new Map<string, DayRecord[]>();
+  readonly teamSizes = new Map<string, number>();
+  readonly admins: ReadonlySet<string>;
+  readonly holidays: HolidayCalendar;
+  readonly history: HistoryIndex;
+
+  constructor(readonly snapshot: RegisterSnapshot) {
+    for (const e of snapshot.employees) this.employees.set(e.email, e);
+    for (const s of snapshot.sites) this.sites.set(s.id, s);
+    for (const a of snapshot.agreements) push(this.agreementsOf, a.employee, a);
+    for (const d of snapshot.days) push(this.daysOf, d.employee, d);
+    for (const e of snapshot.employees)
+      this.teamSizes.set(teamKey(e), (this.teamSizes.get(teamKey(e)) ?? 0) + 1);
+    this.admins = new Set(snapshot.admins);
+    this.holidays = new HolidayCalendar(snapshot.holidays);
+    const teamOf = (email: string) => {
+      const e = this.employees.get(email);
+      return e ? teamKey(e) : null;
+    };
+    this.history = HistoryIndex.build(snapshot.days.map(dayFacts).filter(isDefined), teamOf);
+  }
+
+  ruleContext(employee: Employee, today: IsoDate): RuleContext {
+    return {
+      policy: this.snapshot.policy,
+      holidays: this.holidays,
+      employee,
+      agreements: this.agreementsOf.get(employee.email) ?? [],
+      sites: this.sites,
+      teamSize: this.teamSizes.get(teamKey(employee)) ?? 1,
+      history: this.history,
+      today,
+    };
+  }
+
+  isAdmin(email: string): boolean {
+    return this.admins.has(email);
+  }
+
+  /** The manager of the employee, or a delegate of that manager on `today`. */
+  isManagerOf(email: string, employee: Employee, today: IsoDate): boolean {
+    if (employee.manager === email) return true;
+    return this.snapshot.delegations.some(
+      (d) => d.manager === employee.manager && d.delegate === email && d.from <= today && today <= d.to,
+    );
+  }
+
+  /** Employees whose manager (or delegated manager on `today`) is `email`. */
+  peopleOf(email: string, today: IsoDate): Employee[] {
+    return this.snapshot.employees.filter((e) => e.email !== email && this.isManagerOf(email, e, today));
+  }
+
+  /** Records the new or changed day in the view, keeping the history index right. */
+  replaceDay(before: DayRecord | null, after: DayRecord): void {
+    if (before) {
+      const facts = dayFacts(before);
+      if (facts) this.history.remove(facts);
+      const list = this.daysOf.get(before.employee) ?? [];
+      const i = list.indexOf(before);
+      if (i >= 0) list[i] = after;
+    } else {
+      push(this.daysOf, after.employee, after);
+    }
+    const facts = dayFacts(after);
+    if (facts) this.history.add(facts);
+  }
+}
+
+/** The rule-relevant part of a day, or null when its date is not a real date. */
+export function dayFacts(day: DayRecord): DayFacts | null {
+  const date = parseIsoDate(day.date);
+  return date ? { employee: day.employee, date, location: day.location, status: day.status } : null;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function isDefined<T>(x: T | null): x is T {
+  return x !== null;
+}

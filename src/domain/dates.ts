@@ -1,0 +1,187 @@
+// Calendar dates as plain `YYYY-MM-DD` strings, and arithmetic on them through day numbers.
+// A calendar day is never a JS Date here: a Date is an instant, and turning it into a day
+// depends on a time zone, which is how dates silently shift by one.
+
+/** A real calendar date written `YYYY-MM-DD` (years 1000–9999). */
+export type IsoDate = string & { readonly __isoDate: unique symbol };
+/** A month written `YYYY-MM`. */
+export type MonthKey = string & { readonly __monthKey: unique symbol };
+/** An ISO week written `YYYY-Www` (the ISO week-numbering year, not the calendar year). */
+export type WeekKey = string & { readonly __weekKey: unique symbol };
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+export const WEEKDAY_CODES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+export type WeekdayCode = (typeof WEEKDAY_CODES)[number];
+export const WEEKDAY_NAMES_IT = [
+  'lunedì',
+  'martedì',
+  'mercoledì',
+  'giovedì',
+  'venerdì',
+  'sabato',
+  'domenica',
+] as const;
+export const MONTH_NAMES_IT = [
+  'gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno',
+  'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre',
+] as const; // prettier-ignore
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+/** The date if `text` is a real calendar date `YYYY-MM-DD`, otherwise null. */
+export function parseIsoDate(text: unknown): IsoDate | null {
+  if (typeof text !== 'string') return null;
+  const m = ISO_DATE.exec(text);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return text as IsoDate;
+}
+
+export function isIsoDate(text: unknown): text is IsoDate {
+  return parseIsoDate(text) !== null;
+}
+
+/** Builds a date from its parts; throws if they are not a real date (programming error). */
+export function makeDate(year: number, month: number, day: number): IsoDate {
+  const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const date = parseIsoDate(text);
+  if (!date) throw new RangeError(`not a calendar date: ${text}`);
+  return date;
+}
+
+export function dateParts(date: IsoDate): { year: number; month: number; day: number } {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+/** Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */
+export function toDayNumber(date: IsoDate): number {
+  const { year, month, day } = dateParts(date);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Inverse of toDayNumber (civil_from_days). */
+export function fromDayNumber(dayNumber: number): IsoDate {
+  const z = dayNumber + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return makeDate(year, month, day);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+export function weekday(date: IsoDate): Weekday {
+  // 1970-01-01 was a Thursday (ISO 4).
+  return (((((toDayNumber(date) + 3) % 7) + 7) % 7) + 1) as Weekday;
+}
+
+export function weekdayCode(date: IsoDate): WeekdayCode {
+  return WEEKDAY_CODES[weekday(date) - 1];
+}
+
+export function monthKey(date: IsoDate): MonthKey {
+  return date.slice(0, 7) as MonthKey;
+}
+
+/** The ISO week of a date: the week (Mon–Sun) belongs to the year of its Thursday. */
+export function isoWeek(date: IsoDate): { year: number; week: number } {
+  const thursday = addDays(date, 4 - weekday(date));
+  const year = dateParts(thursday).year;
+  const week = Math.floor(daysBetween(makeDate(year, 1, 1), thursday) / 7) + 1;
+  return { year, week };
+}
+
+export function weekKey(date: IsoDate): WeekKey {
+  const { year, week } = isoWeek(date);
+  return `${year}-W${String(week).padStart(2, '0')}` as WeekKey;
+}
+
+/** Monday of the ISO week of `date`. */
+export function startOfWeek(date: IsoDate): IsoDate {
+  return addDays(date, 1 - weekday(date));
+}
+
+/** Every date of the month of `date`, in order. */
+export function datesOfMonth(month: MonthKey): IsoDate[] {
+  const year = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  const out: IsoDate[] = [];
+  for (let d = 1; d <= daysInMonth(year, m); d++) out.push(makeDate(year, m, d));
+  return out;
+}
+
+/** "lunedì 9 novembre 2026" */
+export function formatDateIt(date: IsoDate): string {
+  const { year, month, day } = dateParts(date);
+  return `${WEEKDAY_NAMES_IT[weekday(date) - 1]} ${day} ${MONTH_NAMES_IT[month - 1]} ${year}`;
+}
+
+/** "09/11/2026" */
+export function formatDateShortIt(date: IsoDate): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}
+
+// ---- Times of day ---------------------------------------------------------------------------
+
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Minutes after midnight for `HH:mm` (00:00–23:59), otherwise null. `24:00` is not a time. */
+export function parseTimeOfDay(text: unknown): number | null {
+  if (typeof text !== 'string') return null;
+  const m = HH_MM.exec(text);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}
+
+export function formatMinutes(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** A local instant in Europe/Rome as written in scenarios and the register: `YYYY-MM-DDTHH:mm`. */
+export interface LocalDateTime {
+  date: IsoDate;
+  minutes: number;
+}
+
+export function parseLocalDateTime(text: unknown): LocalDateTime | null {
+  if (typeof text !== 'string') return null;
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(text);
+  if (!m) return null;
+  const date = parseIsoDate(m[1]);
+  const minutes = parseTimeOfDay(m[2]);
+  return date && minutes !== null ? { date, minutes } : null;
+}
+
+export function formatLocalDateTime(at: LocalDateTime): string {
+  return `${at.date}T${formatMinutes(at.minutes)}`;
+}
