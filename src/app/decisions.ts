@@ -4,6 +4,7 @@
 import { formatLocalDateTime, parseIsoDate, type LocalDateTime } from '../domain/dates';
 import { normaliseEmail, type DayStatus, type Employee } from '../domain/model';
 import { evaluateApproval } from '../domain/rules';
+import { STATUS_LABELS } from '../domain/labels';
 import type { AuditEntry, DayRecord, Ports } from './ports';
 import { fail, type Failure, type Result } from './result';
 import { dayFacts, RegisterView } from './view';
@@ -45,7 +46,7 @@ export function decideDays(ports: Ports, by: string, inputs: readonly DecisionIn
     }
     return (day) => {
       if (day.status !== 'pending')
-        return fail('INVALID_STATE', `La giornata è già ${STATUS_IT[day.status]}.`);
+        return fail('INVALID_STATE', `La giornata è già ${STATUS_LABELS[day.status]}.`);
       if (decision === 'approve') {
         const facts = dayFacts(day);
         const blocks = facts
@@ -75,20 +76,12 @@ export function cancelDay(ports: Ports, by: string, input: DayRef & { reason?: u
     const reason = typeof item.reason === 'string' ? item.reason.trim() : '';
     return (day) => {
       if (day.status !== 'pending' && day.status !== 'approved')
-        return fail('INVALID_STATE', `La giornata è già ${STATUS_IT[day.status]}.`);
+        return fail('INVALID_STATE', `La giornata è già ${STATUS_LABELS[day.status]}.`);
       if (day.date < now.date) return fail('INVALID_STATE', 'Non si può annullare una giornata passata.');
       return { status: 'cancelled', reason };
     };
   })[0];
 }
-
-export const STATUS_IT: Record<DayStatus, string> = {
-  refused: 'respinta automaticamente',
-  pending: 'in attesa',
-  approved: 'approvata',
-  rejected: 'rifiutata',
-  cancelled: 'annullata',
-};
 
 type Transition = (day: DayRecord) => { status: DayStatus; reason: string } | Failure;
 /**

@@ -1,0 +1,62 @@
+// Cell values ⇄ domain values. Sheets hands back Date objects for date cells (instants at
+// local midnight of the spreadsheet's zone, Europe/Rome), numbers, booleans and strings.
+import {
+  formatLocalDateTime,
+  parseIsoDate,
+  parseLocalDateTime,
+  type IsoDate,
+  type LocalDateTime,
+} from '../domain/dates';
+import { fromRomeLocal, toRomeLocal } from '../domain/rome-time';
+
+export type Cell = string | number | boolean | Date;
+
+function isDate(value: unknown): value is Date {
+  // Dates from another realm (the Sheets service) fail `instanceof`: check the tag instead.
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** A date cell (or a typed `YYYY-MM-DD` / `dd/MM/yyyy`) as a calendar date; null if empty; undefined if not a date. */
+export function cellToDate(value: unknown): IsoDate | null | undefined {
+  if (value === '' || value === null || value === undefined) return null;
+  if (isDate(value)) {
+    const ms = value.getTime();
+    return Number.isNaN(ms) ? undefined : toRomeLocal(ms).date;
+  }
+  if (typeof value === 'string') {
+    const t = value.trim();
+    const it = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+    const iso = it ? `${it[3]}-${it[2].padStart(2, '0')}-${it[1].padStart(2, '0')}` : t;
+    return parseIsoDate(iso) ?? undefined;
+  }
+  return undefined;
+}
+
+export function dateToCell(date: IsoDate): Date {
+  return new Date(fromRomeLocal({ date, minutes: 0 }));
+}
+
+export function cellToDateTime(value: unknown): string {
+  if (isDate(value)) return formatLocalDateTime(toRomeLocal(value.getTime()));
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+export function dateTimeToCell(text: string): Date | string {
+  const at: LocalDateTime | null = parseLocalDateTime(text);
+  return at ? new Date(fromRomeLocal(at)) : text;
+}
+
+/**
+ * Text a user typed, made safe to write into a cell: Sheets would take a leading `=`, `+`,
+ * `-` or `@` as a formula; a leading apostrophe makes Sheets keep it as plain text (the
+ * apostrophe itself is not part of the value).
+ */
+export function userTextToCell(text: string): string {
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+}
+
+export function cellToText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (isDate(value)) return formatLocalDateTime(toRomeLocal(value.getTime()));
+  return String(value).trim();
+}

@@ -1,0 +1,195 @@
+// The register's sheets as HR sees them: Italian names and headers, dropdowns, formats.
+// Columns are found by header, never by position: HR may reorder them or add their own.
+import { ELIGIBILITY_LABELS, EQUIPMENT_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../domain/labels';
+
+export type CellKind = 'text' | 'userText' | 'email' | 'date' | 'datetime' | 'number' | 'enum' | 'yesno';
+
+export interface ColumnDef {
+  key: string;
+  header: string;
+  kind: CellKind;
+  /** Rows without it are broken (listed in Problemi). */
+  required?: boolean;
+  /** Dropdown choices (kind `enum`). */
+  choices?: readonly string[];
+  note?: string;
+}
+
+export interface SheetDef {
+  name: string;
+  columns: readonly ColumnDef[];
+  /** Written only by Agorà's code: protected so that only the owner can edit. */
+  codeOwned: boolean;
+  description: string;
+}
+
+export const YES = 'sì';
+export const NO = 'no';
+const yesNo = [YES, NO] as const;
+
+export const SHEETS = {
+  config: {
+    name: 'Configurazione',
+    codeOwned: false,
+    description: 'Parametri delle regole (modificabili dal servizio personale).',
+    columns: [
+      { key: 'key', header: 'Parametro', kind: 'text', required: true },
+      { key: 'value', header: 'Valore', kind: 'text' },
+      { key: 'description', header: 'Descrizione', kind: 'text' },
+    ],
+  },
+  people: {
+    name: 'Responsabili',
+    codeOwned: false,
+    description: 'Responsabili, delegati e servizio personale.',
+    columns: [
+      { key: 'email', header: 'Email', kind: 'email', required: true },
+      { key: 'name', header: 'Nome', kind: 'text' },
+      { key: 'admin', header: 'Servizio personale', kind: 'enum', choices: yesNo },
+      { key: 'delegate', header: 'Delegato', kind: 'email' },
+      { key: 'delegateFrom', header: 'Delega dal', kind: 'date' },
+      { key: 'delegateTo', header: 'Delega al', kind: 'date' },
+    ],
+  },
+  employees: {
+    name: 'Dipendenti',
+    codeOwned: false,
+    description: 'Personale, con il responsabile che approva.',
+    columns: [
+      { key: 'email', header: 'Email', kind: 'email', required: true },
+      { key: 'name', header: 'Nome e cognome', kind: 'text', required: true },
+      { key: 'organisation', header: 'Ente', kind: 'text', required: true },
+      { key: 'sector', header: 'Settore', kind: 'text', required: true },
+      { key: 'seat', header: 'Sede di lavoro', kind: 'text', required: true },
+      { key: 'manager', header: 'Responsabile', kind: 'email', required: true },
+      {
+        key: 'eligibility',
+        header: 'Eleggibilità',
+        kind: 'enum',
+        choices: Object.values(ELIGIBILITY_LABELS),
+      },
+      { key: 'workingDays', header: 'Giorni lavorativi', kind: 'text', note: 'es. lun mar mer gio ven' },
+      { key: 'commuteKm', header: 'Km casa-lavoro', kind: 'number' },
+      {
+        key: 'priority',
+        header: 'Categoria prioritaria',
+        kind: 'enum',
+        choices: Object.values(PRIORITY_LABELS).filter(Boolean),
+      },
+      { key: 'workingLocationOptIn', header: 'Mostra sede nel mio calendario', kind: 'enum', choices: yesNo },
+    ],
+  },
+  agreements: {
+    name: 'Accordi',
+    codeOwned: false,
+    description: 'Accordi individuali (L. 81/2017 art. 19).',
+    columns: [
+      { key: 'employee', header: 'Dipendente', kind: 'email', required: true },
+      { key: 'from', header: 'Dal', kind: 'date', required: true },
+      { key: 'to', header: 'Al', kind: 'date', note: 'vuoto = tempo indeterminato' },
+      { key: 'signedByEmployee', header: 'Firma dipendente', kind: 'date' },
+      { key: 'signedByManager', header: 'Firma responsabile', kind: 'date' },
+      {
+        key: 'contactWindows',
+        header: 'Fasce di contattabilità',
+        kind: 'text',
+        note: 'es. 09:00-13:00; 14:30-16:30',
+      },
+      { key: 'equipment', header: 'Strumentazione', kind: 'enum', choices: Object.values(EQUIPMENT_LABELS) },
+      { key: 'safetyNoticeDate', header: 'Informativa sicurezza', kind: 'date' },
+    ],
+  },
+  sites: {
+    name: 'Sedi',
+    codeOwned: false,
+    description: "Sedi condivise dell'agorà diffusa.",
+    columns: [
+      { key: 'id', header: 'Codice', kind: 'text', required: true },
+      { key: 'name', header: 'Nome', kind: 'text', required: true },
+      { key: 'comune', header: 'Comune', kind: 'text', required: true },
+      { key: 'capacity', header: 'Posti', kind: 'number', required: true },
+    ],
+  },
+  holidays: {
+    name: 'Festività',
+    codeOwned: false,
+    description:
+      'Festività aggiunte o tolte dal servizio personale (le nazionali e i patroni sono già previsti).',
+    columns: [
+      { key: 'date', header: 'Data', kind: 'date', required: true },
+      { key: 'name', header: 'Descrizione', kind: 'text' },
+      { key: 'seat', header: 'Sede', kind: 'text', note: 'vuoto = tutte le sedi' },
+      { key: 'action', header: 'Azione', kind: 'enum', choices: ['aggiungi', 'togli'] },
+    ],
+  },
+  days: {
+    name: 'Giornate',
+    codeOwned: true,
+    description: 'Ogni giornata richiesta, con il suo stato. Scritto solo da Agorà.',
+    columns: [
+      { key: 'id', header: 'ID', kind: 'text', required: true },
+      { key: 'requestId', header: 'Richiesta', kind: 'text', required: true },
+      { key: 'employee', header: 'Dipendente', kind: 'email', required: true },
+      { key: 'date', header: 'Data', kind: 'date', required: true },
+      { key: 'location', header: 'Luogo', kind: 'text', required: true },
+      { key: 'note', header: 'Nota', kind: 'userText' },
+      { key: 'status', header: 'Stato', kind: 'enum', choices: Object.values(STATUS_LABELS), required: true },
+      { key: 'violations', header: 'Regole', kind: 'text' },
+      { key: 'submittedAt', header: 'Richiesta il', kind: 'datetime' },
+      { key: 'decidedBy', header: 'Ultima modifica di', kind: 'email' },
+      { key: 'decidedAt', header: 'Ultima modifica il', kind: 'datetime' },
+      { key: 'reason', header: 'Motivazione', kind: 'userText' },
+      { key: 'calendarEventId', header: 'Evento calendario', kind: 'text' },
+    ],
+  },
+  audit: {
+    name: 'Registro modifiche',
+    codeOwned: true,
+    description: 'Registro append-only di ogni modifica. Scritto solo da Agorà.',
+    columns: [
+      { key: 'at', header: 'Quando', kind: 'datetime' },
+      { key: 'by', header: 'Chi', kind: 'email' },
+      { key: 'action', header: 'Azione', kind: 'text' },
+      { key: 'dayId', header: 'ID giornata', kind: 'text' },
+      { key: 'employee', header: 'Dipendente', kind: 'email' },
+      { key: 'date', header: 'Data', kind: 'text' },
+      { key: 'from', header: 'Da', kind: 'text' },
+      { key: 'to', header: 'A', kind: 'text' },
+      { key: 'detail', header: 'Dettaglio', kind: 'userText' },
+    ],
+  },
+  problems: {
+    name: 'Problemi',
+    codeOwned: true,
+    description:
+      'Righe scritte a mano che Agorà non può usare, con il motivo. Aggiornato da Smart working ▸ Controlla il registro.',
+    columns: [
+      { key: 'sheet', header: 'Foglio', kind: 'text' },
+      { key: 'row', header: 'Riga', kind: 'number' },
+      { key: 'reason', header: 'Problema', kind: 'text' },
+    ],
+  },
+} as const satisfies Record<string, SheetDef>;
+
+export type SheetKey = keyof typeof SHEETS;
+export const SHEET_ORDER: readonly SheetKey[] = [
+  'config',
+  'people',
+  'employees',
+  'agreements',
+  'sites',
+  'holidays',
+  'days',
+  'audit',
+  'problems',
+];
+
+/** Headers compare without case, accents or spacing mattering. */
+export function normaliseHeader(text: unknown): string {
+  return String(text ?? '')
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ');
+}
