@@ -1,3 +1,4 @@
+import type { Notification, NotifierPort } from '../src/app/notifications';
 // In-memory ports for the pure path (`npm run scenario -- --domain`) and use-case tests: the
 // same src/app code as production, over plain arrays instead of a spreadsheet.
 import type { LocalDateTime } from '../src/domain/dates';
@@ -46,9 +47,17 @@ export class ManualClock implements ClockPort {
 
 export const noLock: LockPort = { withLock: (fn) => fn() };
 
+/** Records every notification with the time it may be delivered. */
+export class MemoryNotifier implements NotifierPort {
+  readonly sent: Notification[] = [];
+  notify(notifications: Notification[]): void {
+    this.sent.push(...notifications);
+  }
+}
+
 export function memoryPorts(
   snapshot: RegisterSnapshot,
   clock: ManualClock,
-): Ports & { register: MemoryRegister } {
-  return { register: new MemoryRegister(snapshot), clock, lock: noLock };
+): Ports & { register: MemoryRegister; notifier: MemoryNotifier } {
+  return { register: new MemoryRegister(snapshot), clock, lock: noLock, notifier: new MemoryNotifier() };
 }

@@ -8,6 +8,7 @@ import { STATUS_LABELS } from '../domain/labels';
 import type { AuditEntry, DayRecord, Ports } from './ports';
 import { fail, type Failure, type Result } from './result';
 import { dayFacts, RegisterView } from './view';
+import { changeNotifications } from './notifications';
 
 export interface DayRef {
   employee: unknown;
@@ -102,11 +103,19 @@ function changeDays<I extends DayRef>(
   inputs: readonly I[],
   plan: Planner<I>,
 ): ItemOutcome[] {
-  return ports.lock.withLock(() => {
+  const { outcomes, notifications } = ports.lock.withLock(() => applyChanges(ports, by, inputs, plan));
+  // Mail goes out after the lock is released: the register is already consistent.
+  if (notifications.length) ports.notifier.notify(notifications);
+  return outcomes;
+}
+
+function applyChanges<I extends DayRef>(ports: Ports, by: string, inputs: readonly I[], plan: Planner<I>) {
+  {
     const view = new RegisterView(ports.register.load());
     const now = ports.clock.now();
     const caller = normaliseEmail(by) ?? '';
     const changed: DayRecord[] = [];
+    const changes: { employee: Employee; day: DayRecord }[] = [];
     const audit: AuditEntry[] = [];
     const outcomes = inputs.map((input): ItemOutcome => {
       const email = normaliseEmail(input.employee);
@@ -136,6 +145,7 @@ function changeDays<I extends DayRef>(
       };
       view.replaceDay(day, after);
       changed.push(after);
+      changes.push({ employee, day: after });
       audit.push(changeAudit(day, after, caller, now));
       return { ok: true, day: after };
     });
@@ -143,8 +153,8 @@ function changeDays<I extends DayRef>(
       ports.register.updateDays(changed);
       ports.register.appendAudit(audit);
     }
-    return outcomes;
-  });
+    return { outcomes, notifications: changeNotifications(changes, caller, now, view.snapshot.policy) };
+  }
 }
 
 function changeAudit(before: DayRecord, after: DayRecord, by: string, now: LocalDateTime): AuditEntry {

@@ -5,6 +5,7 @@ import type { HolidayOverride } from '../domain/holidays';
 import type { Agreement, DayStatus, Delegation, Employee, Site } from '../domain/model';
 import type { Policy } from '../domain/policy';
 import type { RuleId, Severity } from '../domain/rules';
+import type { NotifierPort } from './notifications';
 
 /** A row of the register's days sheet: one requested date, with its whole current state. */
 export interface DayRecord {
@@ -83,6 +84,7 @@ export interface Ports {
   register: RegisterPort;
   clock: ClockPort;
   lock: LockPort;
+  notifier: NotifierPort;
 }
 
 export type { IsoDate };

@@ -5,6 +5,7 @@ import { evaluateRequest, type DateOutcome } from '../domain/rules';
 import type { AuditEntry, DayRecord, Ports } from './ports';
 import { fail, type Result } from './result';
 import { RegisterView } from './view';
+import { requestNotifications, type Notification } from './notifications';
 
 export interface SubmitInput {
   /** Unique id of the request (the form response id): a second delivery changes nothing. */
@@ -23,14 +24,24 @@ export interface SubmitOutcome {
 }
 
 export function submitRequest(ports: Ports, input: SubmitInput): Result<SubmitOutcome> {
-  return ports.lock.withLock(() => {
+  const result = ports.lock.withLock(() => recordRequest(ports, input));
+  // Mail goes out after the lock is released: the register is already consistent.
+  if (result.ok && result.notifications.length) ports.notifier.notify(result.notifications);
+  return result;
+}
+
+function recordRequest(
+  ports: Ports,
+  input: SubmitInput,
+): Result<SubmitOutcome & { notifications: Notification[] }> {
+  {
     const view = new RegisterView(ports.register.load());
     const now = ports.clock.now();
     const checked = checkSubmitInput(view, input);
     if (!checked.ok) return checked;
 
     const already = view.snapshot.days.filter((d) => d.requestId === input.requestId);
-    if (already.length) return { ok: true, days: already, duplicate: true };
+    if (already.length) return { ok: true, days: already, duplicate: true, notifications: [] };
 
     const employee = view.employees.get(checked.employee);
     if (!employee) return fail('UNKNOWN_EMPLOYEE', `${checked.employee} non è nell'elenco dei dipendenti.`);
@@ -41,8 +52,10 @@ export function submitRequest(ports: Ports, input: SubmitInput): Result<SubmitOu
     );
     ports.register.appendDays(days);
     ports.register.appendAudit(days.map((d) => submitAudit(d, now)));
-    return { ok: true, days, duplicate: false };
-  });
+    const siteName = (id: string) => view.sites.get(id)?.name ?? id;
+    const notifications = requestNotifications(employee, days, now, view.snapshot.policy, siteName);
+    return { ok: true, days, duplicate: false, notifications };
+  }
 }
 
 function checkSubmitInput(

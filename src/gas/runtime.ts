@@ -1,6 +1,7 @@
 // Ports on Apps Script services: the clock, the lock and the register of this script.
 import { toRomeLocal } from '../domain/rome-time';
 import type { ClockPort, LockPort, Ports } from '../app/ports';
+import { gasNotifier } from './mail';
 import { RegisterError, SheetsRegister } from './register';
 
 export const PROPERTY_SPREADSHEET_ID = 'agora.spreadsheetId';
@@ -37,7 +38,12 @@ export function registerSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet 
 }
 
 export function gasPorts(): Ports {
-  return { register: new SheetsRegister(registerSpreadsheet()), clock: gasClock, lock: gasLock };
+  return {
+    register: new SheetsRegister(registerSpreadsheet()),
+    clock: gasClock,
+    lock: gasLock,
+    notifier: gasNotifier,
+  };
 }
 
 /** The verified email of the user running this execution (never a value from a client). */
