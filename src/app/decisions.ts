@@ -111,7 +111,10 @@ function changeDays<I extends DayRef>(
 
 function applyChanges<I extends DayRef>(ports: Ports, by: string, inputs: readonly I[], plan: Planner<I>) {
   {
-    const view = new RegisterView(ports.register.load());
+    const view = new RegisterView(
+      ports.register.load(),
+      inputs.map((i) => String(i.date)),
+    );
     const now = ports.clock.now();
     const caller = normaliseEmail(by) ?? '';
     const changed: DayRecord[] = [];

@@ -35,7 +35,10 @@ function recordRequest(
   input: SubmitInput,
 ): Result<SubmitOutcome & { notifications: Notification[] }> {
   {
-    const view = new RegisterView(ports.register.load());
+    const view = new RegisterView(
+      ports.register.load(),
+      Array.isArray(input.dates) ? input.dates.map(String) : [],
+    );
     const now = ports.clock.now();
     const checked = checkSubmitInput(view, input);
     if (!checked.ok) return checked;

@@ -1,6 +1,14 @@
 // An indexed view of one register snapshot: what use cases look things up in. Built once per
 // operation in O(rows); every lookup afterwards is O(1) or O(days of one employee).
-import { parseIsoDate, type IsoDate } from '../domain/dates';
+import {
+  addDays,
+  dateParts,
+  daysInMonth,
+  makeDate,
+  parseIsoDate,
+  startOfWeek,
+  type IsoDate,
+} from '../domain/dates';
 import { HistoryIndex, teamKey } from '../domain/history';
 import { HolidayCalendar } from '../domain/holidays';
 import type { Agreement, DayFacts, Employee, Site } from '../domain/model';
@@ -17,7 +25,15 @@ export class RegisterView {
   readonly holidays: HolidayCalendar;
   readonly history: HistoryIndex;
 
-  constructor(readonly snapshot: RegisterSnapshot) {
+  /**
+   * @param focus when given, the history index covers only the days that can matter to rules
+   * about these dates (their months, widened to whole ISO weeks): an operation on a few dates
+   * then indexes a few hundred rows, not the whole register.
+   */
+  constructor(
+    readonly snapshot: RegisterSnapshot,
+    focus?: readonly string[],
+  ) {
     for (const e of snapshot.employees) this.employees.set(e.email, e);
     for (const s of snapshot.sites) this.sites.set(s.id, s);
     for (const a of snapshot.agreements) push(this.agreementsOf, a.employee, a);
@@ -30,7 +46,11 @@ export class RegisterView {
       const e = this.employees.get(email);
       return e ? teamKey(e) : null;
     };
-    this.history = HistoryIndex.build(snapshot.days.map(dayFacts).filter(isDefined), teamOf);
+    const window = focus ? historyWindow(focus) : null;
+    const relevant = window
+      ? snapshot.days.filter((d) => d.date >= window.from && d.date <= window.to)
+      : snapshot.days;
+    this.history = HistoryIndex.build(relevant.map(dayFacts).filter(isDefined), teamOf);
   }
 
   ruleContext(employee: Employee, today: IsoDate): RuleContext {
@@ -77,6 +97,18 @@ export class RegisterView {
     const facts = dayFacts(after);
     if (facts) this.history.add(facts);
   }
+}
+
+/** The dates whose history can affect rules about `dates`: their months, to whole ISO weeks. */
+export function historyWindow(dates: readonly string[]): { from: string; to: string } | null {
+  const valid = dates.map(parseIsoDate).filter(isDefined).sort();
+  if (!valid.length) return { from: '9999-12-31', to: '0000-01-01' };
+  const first = valid[0];
+  const last = valid[valid.length - 1];
+  const monthStart = makeDate(Number(first.slice(0, 4)), Number(first.slice(5, 7)), 1);
+  const lastParts = dateParts(last);
+  const monthEnd = makeDate(lastParts.year, lastParts.month, daysInMonth(lastParts.year, lastParts.month));
+  return { from: startOfWeek(monthStart), to: addDays(startOfWeek(monthEnd), 6) };
 }
 
 /** The rule-relevant part of a day, or null when its date is not a real date. */

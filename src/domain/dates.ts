@@ -76,8 +76,8 @@ export function toDayNumber(date: IsoDate): number {
   return era * 146097 + doe - 719468;
 }
 
-/** Inverse of toDayNumber (civil_from_days). */
-export function fromDayNumber(dayNumber: number): IsoDate {
+/** Year, month and day of a day number (civil_from_days), without building a string. */
+function civilFromDays(dayNumber: number): { year: number; month: number; day: number } {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -88,7 +88,12 @@ export function fromDayNumber(dayNumber: number): IsoDate {
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** Inverse of toDayNumber. */
+export function fromDayNumber(dayNumber: number): IsoDate {
+  const { year, month, day } = civilFromDays(dayNumber);
   return makeDate(year, month, day);
 }
 
@@ -116,10 +121,12 @@ export function monthKey(date: IsoDate): MonthKey {
 
 /** The ISO week of a date: the week (Mon–Sun) belongs to the year of its Thursday. */
 export function isoWeek(date: IsoDate): { year: number; week: number } {
-  const thursday = addDays(date, 4 - weekday(date));
-  const year = dateParts(thursday).year;
-  const week = Math.floor(daysBetween(makeDate(year, 1, 1), thursday) / 7) + 1;
-  return { year, week };
+  // Pure day-number arithmetic: this runs for every row of the history index.
+  const dayNumber = toDayNumber(date);
+  const thursday = dayNumber - ((((dayNumber + 3) % 7) + 7) % 7) + 3;
+  const year = civilFromDays(thursday).year;
+  const jan1 = toDayNumber(`${String(year).padStart(4, '0')}-01-01` as IsoDate);
+  return { year, week: Math.floor((thursday - jan1) / 7) + 1 };
 }
 
 export function weekKey(date: IsoDate): WeekKey {
