@@ -3,16 +3,19 @@
 import type { DecisionInput } from './app/decisions';
 import type { SidebarDto } from './app/sidebar';
 import { handleFormSubmit } from './gas/intake';
-import { flushMailQueue } from './gas/mail';
+import { runTimer } from './gas/jobs';
 import { installMenu, setupWithProgress } from './gas/menu';
+import { syncMyCalendarNow } from './gas/own-calendar';
 import type { SetupReport } from './gas/setup';
 import {
   cancelFromSidebar,
   decideFromSidebar,
   loadSidebar,
   showSidebar,
+  sidebarOutput,
   type ItemResultDto,
 } from './gas/sidebar';
+import { handlePost } from './gas/webapp';
 
 /** Simple trigger: adds the Smart working menu to the register. */
 export function onOpen(): void {
@@ -29,14 +32,24 @@ export function onFormSubmit(event: GoogleAppsScript.Events.FormsOnFormSubmit): 
   handleFormSubmit(event);
 }
 
-/** Periodic trigger: mail queued during the disconnection period. */
+/** Periodic trigger: queued mail, calendar work left by earlier executions, daily reconciliation. */
 export function onTimer(): void {
-  flushMailQueue();
+  runTimer();
 }
 
 /** Menu Smart working ▸ Approvazioni. */
 export function openSidebar(): void {
   showSidebar();
+}
+
+/** Web app (executes as the owner): the employee's page, the same UI as the sidebar. */
+export function doGet(): GoogleAppsScript.HTML.HtmlOutput {
+  return sidebarOutput();
+}
+
+/** Web app (executes as the owner): operations forwarded by sidebars running as managers. */
+export function doPost(event: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  return handlePost(event);
 }
 
 /** Sidebar: what the signed-in user may see. */
@@ -49,7 +62,12 @@ export function sidebarDecide(items: DecisionInput[]): ItemResultDto[] {
   return decideFromSidebar(items);
 }
 
-/** Sidebar (or a page): cancel one pending or approved day. */
+/** Sidebar or page: cancel one pending or approved day. */
 export function sidebarCancel(item: { employee: string; date: string; reason?: string }): ItemResultDto {
   return cancelFromSidebar(item);
+}
+
+/** Runs as the employee: shows their approved days as working location on their own calendar. */
+export function syncMyCalendar(): { created: number; deleted: number } {
+  return syncMyCalendarNow();
 }

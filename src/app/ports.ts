@@ -68,6 +68,13 @@ export interface RegisterPort {
   /** Writes the new state of existing days (matched by id). */
   updateDays(days: DayRecord[]): void;
   appendAudit(entries: AuditEntry[]): void;
+  /**
+   * Records calendar event ids ('' to clear) of days, touching nothing else of their rows:
+   * the calendar job runs outside the lock and must not overwrite a concurrent decision.
+   */
+  setEventIds(entries: { dayId: string; eventId: string }[]): void;
+  /** The change log, oldest first (for reconciliation). */
+  loadAudit(): AuditEntry[];
 }
 
 export interface ClockPort {

@@ -124,6 +124,46 @@ export class SheetsRegister implements RegisterPort {
     table.sheet.getRange(r0, c0 + 1, block.length, c1 - c0 + 1).setValues(block);
   }
 
+  setEventIds(entries: { dayId: string; eventId: string }[]): void {
+    if (!entries.length) return;
+    this.tables.delete('days'); // a fresh read: called under the lock, outside the operation's snapshot
+    const table = this.table('days');
+    const idCol = table.col.id;
+    const eventCol = table.col.calendarEventId;
+    if (eventCol < 0)
+      throw new RegisterError(`Nel foglio «${SHEETS.days.name}» manca la colonna «Evento calendario».`);
+    const rowById = new Map<string, number>();
+    table.values.forEach((row, i) => {
+      if (i > 0) rowById.set(cellToText(row[idCol]), i);
+    });
+    const touched: number[] = [];
+    for (const { dayId, eventId } of entries) {
+      const i = rowById.get(dayId);
+      if (i === undefined) continue; // the row vanished (hand edit): reconciliation reports it
+      table.values[i][eventCol] = eventId;
+      touched.push(i);
+    }
+    if (!touched.length) return;
+    const r0 = Math.min(...touched);
+    const r1 = Math.max(...touched);
+    const column = table.values.slice(r0, r1 + 1).map((row) => [row[eventCol]]);
+    table.sheet.getRange(r0 + 1, eventCol + 1, column.length, 1).setValues(column);
+  }
+
+  loadAudit(): AuditEntry[] {
+    return this.records('audit').map(({ cells }) => ({
+      at: cellToDateTime(cells.at),
+      by: cellToText(cells.by),
+      action: cellToText(cells.action) as AuditEntry['action'],
+      dayId: cellToText(cells.dayId),
+      employee: cellToText(cells.employee),
+      date: cellToText(cells.date),
+      from: fromLabel(STATUS_LABELS, cells.from) ?? '',
+      to: fromLabel(STATUS_LABELS, cells.to) ?? '',
+      detail: cellToText(cells.detail),
+    }));
+  }
+
   appendAudit(entries: AuditEntry[]): void {
     if (!entries.length) return;
     const sheet = this.sheet('audit');

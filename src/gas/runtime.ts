@@ -2,9 +2,9 @@
 import { toRomeLocal } from '../domain/rome-time';
 import type { ClockPort, LockPort, Ports } from '../app/ports';
 import { gasNotifier } from './mail';
+import { PROPERTY } from './properties';
 import { RegisterError, SheetsRegister } from './register';
 
-export const PROPERTY_SPREADSHEET_ID = 'agora.spreadsheetId';
 const LOCK_WAIT_MS = 30_000;
 
 export const gasClock: ClockPort = { now: () => toRomeLocal(Date.now()) };
@@ -27,11 +27,11 @@ export function registerSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet 
   const active = SpreadsheetApp.getActiveSpreadsheet();
   if (active) {
     const props = PropertiesService.getScriptProperties();
-    if (props.getProperty(PROPERTY_SPREADSHEET_ID) !== active.getId())
-      props.setProperty(PROPERTY_SPREADSHEET_ID, active.getId());
+    if (props.getProperty(PROPERTY.spreadsheetId) !== active.getId())
+      props.setProperty(PROPERTY.spreadsheetId, active.getId());
     return active;
   }
-  const id = PropertiesService.getScriptProperties().getProperty(PROPERTY_SPREADSHEET_ID);
+  const id = PropertiesService.getScriptProperties().getProperty(PROPERTY.spreadsheetId);
   if (!id)
     throw new RegisterError('Registro non configurato: apri il foglio e usa Smart working ▸ Configura.');
   return SpreadsheetApp.openById(id);

@@ -5,6 +5,7 @@
 import { DEFAULT_POLICY, POLICY_LABELS } from '../domain/policy';
 import { buildFormItems, FORM_TITLE, refreshLocationChoices } from './form';
 import { RegisterError, SheetsRegister } from './register';
+import { PROPERTY } from './properties';
 import { normaliseHeader, SHEET_ORDER, SHEETS, type ColumnDef, type SheetKey } from './schema';
 
 export const CALENDAR_NAME = 'Smart working';
@@ -12,13 +13,6 @@ export const DRIVE_ROOT_NAME = 'Agorà — Accordi di lavoro agile';
 export const FORM_SUBMIT_HANDLER = 'onFormSubmit';
 export const TIMER_HANDLER = 'onTimer';
 export const TIMER_MINUTES = 5;
-
-/** Ids of what setup created, kept in the script's properties (HR never types them). */
-export const PROPERTY = {
-  formId: 'agora.formId',
-  calendarId: 'agora.calendarId',
-  driveRootId: 'agora.driveRootId',
-} as const;
 
 export interface SetupReport {
   /** What was created or repaired, in Italian; empty when everything was in place. */
@@ -35,7 +29,12 @@ export function runSetup(progress: (message: string) => void): SetupReport {
   if (!ss) throw new RegisterError('Apri il foglio del registro e usa il menu Smart working ▸ Configura.');
   const changes: string[] = [];
   const props = PropertiesService.getScriptProperties();
-  const owner = Session.getEffectiveUser().getEmail();
+  const owner = Session.getEffectiveUser().getEmail().toLowerCase();
+  // The account that runs setup owns the register: decisions run with its authority.
+  if (props.getProperty(PROPERTY.owner) !== owner) {
+    props.setProperty(PROPERTY.owner, owner);
+    changes.push(`Titolare del registro: ${owner}.`);
+  }
 
   progress('Controllo dei fogli del registro…');
   for (const key of SHEET_ORDER) ensureSheet(ss, key, owner, changes);

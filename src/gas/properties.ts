@@ -1,0 +1,11 @@
+// Keys of the script properties where Agorà keeps the ids of what setup created (HR never
+// types them) and small bits of job state.
+export const PROPERTY = {
+  formId: 'agora.formId',
+  calendarId: 'agora.calendarId',
+  driveRootId: 'agora.driveRootId',
+  spreadsheetId: 'agora.spreadsheetId',
+  /** The account that ran setup: decisions run with its authority. */
+  owner: 'agora.owner',
+  lastFullCalendarSync: 'agora.lastFullCalendarSync',
+} as const;
