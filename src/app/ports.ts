@@ -32,7 +32,7 @@ export interface DayRecord {
 export interface AuditEntry {
   at: string;
   by: string;
-  action: 'submit' | 'approve' | 'reject' | 'cancel' | 'setup' | 'calendar' | 'reconcile';
+  action: 'submit' | 'refuse-request' | 'approve' | 'reject' | 'cancel';
   dayId: string;
   employee: string;
   date: string;

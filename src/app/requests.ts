@@ -1,5 +1,6 @@
 // Use case: an employee requests smart days (from the Form, the playground or a scenario).
 import { formatLocalDateTime, type LocalDateTime } from '../domain/dates';
+import { deliveryTime } from '../domain/disconnection';
 import { HOME, normaliseEmail } from '../domain/model';
 import { evaluateRequest, type DateOutcome } from '../domain/rules';
 import type { AuditEntry, DayRecord, Ports } from './ports';
@@ -27,6 +28,46 @@ export function submitRequest(ports: Ports, input: SubmitInput): Result<SubmitOu
   const result = ports.lock.withLock(() => recordRequest(ports, input));
   // Mail goes out after the lock is released: the register is already consistent.
   if (result.ok && result.notifications.length) ports.notifier.notify(result.notifications);
+  return result;
+}
+
+/**
+ * A Form response: the request, and when it cannot be recorded (an unknown respondent, a site
+ * HR removed from the sheet...) a line in the change log and a mail saying why, in Italian.
+ */
+export function receiveFormResponse(ports: Ports, input: SubmitInput): Result<SubmitOutcome> {
+  const result = submitRequest(ports, input);
+  if (result.ok) return result;
+  const now = ports.clock.now();
+  const at = formatLocalDateTime(now);
+  const employee = typeof input.employee === 'string' ? input.employee.trim().toLowerCase() : '';
+  ports.lock.withLock(() =>
+    ports.register.appendAudit([
+      {
+        at,
+        by: employee,
+        action: 'refuse-request',
+        dayId: input.requestId,
+        employee,
+        date: '',
+        from: '',
+        to: '',
+        detail: `${result.code}: ${result.message}`,
+      },
+    ]),
+  );
+  if (employee) {
+    const policy = ports.register.load().policy;
+    ports.notifier.notify([
+      {
+        to: employee,
+        kind: 'receipt',
+        subject: 'Richiesta di lavoro agile non registrata',
+        body: `La tua richiesta non è stata registrata: ${result.message}\nSe pensi che sia un errore, scrivi al servizio personale.`,
+        sendAt: formatLocalDateTime(deliveryTime(now, policy)),
+      },
+    ]);
+  }
   return result;
 }
 

@@ -1,5 +1,5 @@
 // The form-submit trigger: a Form response becomes requested days in the register.
-import { submitRequest } from '../app/requests';
+import { receiveFormResponse } from '../app/requests';
 import { parseResponse } from './form';
 import { gasPorts } from './runtime';
 
@@ -7,7 +7,7 @@ export function handleFormSubmit(event: GoogleAppsScript.Events.FormsOnFormSubmi
   const ports = gasPorts();
   const sites = ports.register.load().sites;
   const parsed = parseResponse(event.response, sites);
-  const outcome = submitRequest(ports, {
+  const outcome = receiveFormResponse(ports, {
     requestId: parsed.responseId,
     // The respondent's verified email (the form collects it): never a typed field.
     employee: parsed.email,

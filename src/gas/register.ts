@@ -124,6 +124,11 @@ export class SheetsRegister implements RegisterPort {
     table.sheet.getRange(r0, c0 + 1, block.length, c1 - c0 + 1).setValues(block);
   }
 
+  /** The sheet row of a day read by the last load (0 when unknown). */
+  rowOf(dayId: string): number {
+    return this.rowOfDay.get(dayId) ?? 0;
+  }
+
   setEventIds(entries: { dayId: string; eventId: string }[]): void {
     if (!entries.length) return;
     this.tables.delete('days'); // a fresh read: called under the lock, outside the operation's snapshot

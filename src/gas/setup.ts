@@ -6,6 +6,7 @@ import { DEFAULT_POLICY, POLICY_LABELS } from '../domain/policy';
 import { buildFormItems, FORM_TITLE, refreshLocationChoices } from './form';
 import { RegisterError, SheetsRegister } from './register';
 import { PROPERTY } from './properties';
+import { findHandEdits } from '../app/reconcile';
 import { normaliseHeader, SHEET_ORDER, SHEETS, type ColumnDef, type SheetKey } from './schema';
 
 export const CALENDAR_NAME = 'Smart working';
@@ -79,7 +80,10 @@ export function runSetup(progress: (message: string) => void): SetupReport {
   progress('Controllo degli attivatori…');
   ensureTriggers(form.getId(), changes);
 
-  writeProblems(ss, snapshot.problems);
+  writeProblems(ss, [
+    ...snapshot.problems,
+    ...findHandEdits(snapshot.days, register.loadAudit(), SHEETS.days.name, (id) => register.rowOf(id)),
+  ]);
   progress(
     changes.length ? `Configurazione completata: ${changes.length} modifiche.` : 'Tutto era già configurato.',
   );

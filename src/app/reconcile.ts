@@ -1,0 +1,42 @@
+// Detects changes made by hand to the days sheet: every change Agorà makes is also a line of
+// the append-only change log, so a row whose state differs from what the log says, a row the
+// log never saw, or a logged day whose row is gone, was edited outside the checked path.
+import { STATUS_LABELS } from '../domain/labels';
+import type { AuditEntry, DayRecord, RowProblem } from './ports';
+
+export function findHandEdits(
+  days: readonly DayRecord[],
+  audit: readonly AuditEntry[],
+  sheetName: string,
+): RowProblem[] {
+  const lastStatus = new Map<string, AuditEntry>();
+  for (const entry of audit) if (entry.dayId && entry.to) lastStatus.set(entry.dayId, entry);
+  const problems: RowProblem[] = [];
+  const seen = new Set<string>();
+  days.forEach((day) => {
+    seen.add(day.id);
+    const logged = lastStatus.get(day.id);
+    if (!logged) {
+      problems.push({
+        sheet: sheetName,
+        row: rowOf(day.id),
+        reason: `Giornata ${day.id} (${day.employee}, ${day.date}) assente dal registro modifiche: aggiunta a mano?`,
+      });
+    } else if (logged.to !== day.status) {
+      problems.push({
+        sheet: sheetName,
+        row: rowOf(day.id),
+        reason: `Giornata ${day.id} (${day.employee}, ${day.date}): lo stato è «${STATUS_LABELS[day.status]}» ma il registro modifiche dice «${logged.to ? STATUS_LABELS[logged.to] : ''}» (modificata a mano).`,
+      });
+    }
+  });
+  for (const [id, entry] of lastStatus) {
+    if (!seen.has(id))
+      problems.push({
+        sheet: sheetName,
+        row: rowOf(day.id),
+        reason: `Giornata ${id} (${entry.employee}, ${entry.date}) presente nel registro modifiche ma non nel foglio: cancellata a mano?`,
+      });
+  }
+  return problems;
+}
