@@ -121,7 +121,7 @@ test('the manifest targets V8 in Europe/Rome with explicit scopes and the Calend
       'https://www.googleapis.com/auth/spreadsheets',
       'https://www.googleapis.com/auth/forms',
       'https://www.googleapis.com/auth/calendar',
-      'https://www.googleapis.com/auth/drive.file',
+      'https://www.googleapis.com/auth/drive',
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/script.send_mail',
       'https://www.googleapis.com/auth/script.scriptapp',

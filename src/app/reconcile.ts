@@ -8,35 +8,39 @@ export function findHandEdits(
   days: readonly DayRecord[],
   audit: readonly AuditEntry[],
   sheetName: string,
+  rowOf: (dayId: string) => number = () => 0,
 ): RowProblem[] {
   const lastStatus = new Map<string, AuditEntry>();
   for (const entry of audit) if (entry.dayId && entry.to) lastStatus.set(entry.dayId, entry);
   const problems: RowProblem[] = [];
   const seen = new Set<string>();
-  days.forEach((day) => {
+  for (const day of days) {
     seen.add(day.id);
     const logged = lastStatus.get(day.id);
+    const what = `Giornata ${day.id} (${day.employee}, ${day.date})`;
     if (!logged) {
       problems.push({
         sheet: sheetName,
         row: rowOf(day.id),
-        reason: `Giornata ${day.id} (${day.employee}, ${day.date}) assente dal registro modifiche: aggiunta a mano?`,
+        reason: `${what} assente dal registro modifiche: aggiunta a mano?`,
       });
     } else if (logged.to !== day.status) {
+      const expected = logged.to ? STATUS_LABELS[logged.to] : '';
       problems.push({
         sheet: sheetName,
         row: rowOf(day.id),
-        reason: `Giornata ${day.id} (${day.employee}, ${day.date}): lo stato è «${STATUS_LABELS[day.status]}» ma il registro modifiche dice «${logged.to ? STATUS_LABELS[logged.to] : ''}» (modificata a mano).`,
+        reason: `${what}: lo stato è «${STATUS_LABELS[day.status]}» ma il registro modifiche dice «${expected}» (modificata a mano).`,
       });
     }
-  });
+  }
   for (const [id, entry] of lastStatus) {
-    if (!seen.has(id))
+    if (!seen.has(id)) {
       problems.push({
         sheet: sheetName,
-        row: rowOf(day.id),
+        row: 0,
         reason: `Giornata ${id} (${entry.employee}, ${entry.date}) presente nel registro modifiche ma non nel foglio: cancellata a mano?`,
       });
+    }
   }
   return problems;
 }
