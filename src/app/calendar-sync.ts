@@ -66,7 +66,13 @@ export function syncCalendar(ports: Ports & { calendar: CalendarPort }, opts: Sy
   if (!scope.length) return report;
 
   const dates = scope.map((d) => d.date as IsoDate).sort();
-  const entries = ports.calendar.listEntries(dates[0], dates[dates.length - 1]);
+  let entries: CalendarEntry[];
+  try {
+    entries = ports.calendar.listEntries(dates[0], dates[dates.length - 1]);
+  } catch (e) {
+    if (e instanceof QuotaExceeded) return { ...report, remaining: scope.length, stoppedBy: 'quota' };
+    throw e;
+  }
   const byDay = new Map<string, CalendarEntry[]>();
   for (const e of entries) byDay.set(e.dayId, [...(byDay.get(e.dayId) ?? []), e]);
   const dayById = new Map(days.map((d) => [d.id, d]));
