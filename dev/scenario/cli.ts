@@ -28,7 +28,8 @@ export function main(argv: string[]): number {
     return 0;
   } catch (e) {
     if (e instanceof ScenarioFormatError) {
-      process.stderr.write(`${e.message}\n`);
+      // One line, whatever the message quotes (JSON errors quote the file, values may hold newlines).
+      process.stderr.write(`${e.message.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
       return 2;
     }
     throw e;
