@@ -3,7 +3,12 @@
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
 module.exports = {
   projects: [
-    { displayName: 'domain', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/domain/**/*.test.ts'] },
+    {
+      displayName: 'domain',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/domain/**/*.test.ts'],
+    },
     {
       displayName: 'product',
       testEnvironment: 'node',

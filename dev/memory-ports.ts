@@ -33,6 +33,15 @@ export class MemoryRegister implements RegisterPort {
   appendAudit(entries: AuditEntry[]): void {
     this.audit.push(...entries);
   }
+  setEventIds(entries: { dayId: string; eventId: string }[]): void {
+    for (const { dayId, eventId } of entries) {
+      const day = this.data.days.find((d) => d.id === dayId);
+      if (day) day.calendarEventId = eventId;
+    }
+  }
+  loadAudit(): AuditEntry[] {
+    return this.audit.map((a) => ({ ...a }));
+  }
   get days(): readonly DayRecord[] {
     return this.data.days;
   }

@@ -22,20 +22,63 @@ interface Injection {
   sticky: boolean;
 }
 
-export class Workspace {
-  /** Milliseconds since the epoch: the fake `Date.now()` of the bundle. */
+/** The part of the core that is Workspace data (saved with the rest of the state). */
+export interface CoreState {
+  owner: string;
   nowMs: number;
+}
+
+/** Apps Script stops an execution that runs past its limit with this (uncatchable there). */
+export const EXECUTION_TIMEOUT_MESSAGE = 'Exceeded maximum execution time';
+
+export class Workspace {
   /** The user Session reports: set per call by whoever drives the bundle. */
   activeUser = '';
-  /** The owner of the script and its files (setup runs as them). */
-  readonly owner: string;
+  /**
+   * The user whose rights the code runs with when it differs from `activeUser` (a web app deployed
+   * "execute as me"); null: the active user's own rights.
+   */
+  effectiveUserOverride: string | null = null;
+  /** Fake time past which every service call fails as an execution over its time limit. */
+  deadlineMs: number | null = null;
+  /**
+   * The Error class of the realm running the script (set by the vm loader), so that the script's
+   * `e instanceof Error` holds for the errors the fakes throw.
+   */
+  errorConstructor: ErrorConstructor = Error;
+  /** Clock and owner live in a plain object, saved with the rest of the Workspace state. */
+  readonly coreState: CoreState;
   private readonly counts = new Map<string, number>();
   private injections: Injection[] = [];
 
-  constructor(opts: { owner: string; nowMs?: number }) {
-    this.owner = opts.owner;
-    this.nowMs = opts.nowMs ?? Date.UTC(2026, 10, 2, 8, 0);
-    this.activeUser = opts.owner;
+  constructor(opts: { owner: string; nowMs?: number; state?: CoreState }) {
+    this.coreState = opts.state ?? { owner: opts.owner, nowMs: opts.nowMs ?? Date.UTC(2026, 10, 2, 8, 0) };
+    this.activeUser = this.coreState.owner;
+  }
+
+  /** The owner of the script and its files (setup runs as them). */
+  get owner(): string {
+    return this.coreState.owner;
+  }
+
+  /** Milliseconds since the epoch: the fake `Date.now()` of the bundle. */
+  get nowMs(): number {
+    return this.coreState.nowMs;
+  }
+  set nowMs(ms: number) {
+    this.coreState.nowMs = ms;
+  }
+
+  /** The user whose permissions apply to what the code does (Session.getEffectiveUser). */
+  effectiveUser(): string {
+    return this.effectiveUserOverride ?? this.activeUser;
+  }
+
+  /** An error as Apps Script services throw them: named `Exception`, in the script's realm. */
+  error(message: string): Error {
+    const e = new this.errorConstructor(message);
+    e.name = 'Exception';
+    return e;
   }
 
   /**
@@ -45,12 +88,13 @@ export class Workspace {
   call(service: string, method: string): void {
     const key = `${service}.${method}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    if (this.deadlineMs !== null && this.nowMs > this.deadlineMs) throw this.error(EXECUTION_TIMEOUT_MESSAGE);
     for (const inj of this.injections) {
       if (inj.key !== key && inj.key !== `${service}.*`) continue;
       inj.seen++;
       if (inj.seen === inj.nth || (inj.sticky && inj.seen > inj.nth)) {
         if (!inj.sticky) this.injections = this.injections.filter((i) => i !== inj);
-        throw new Error(
+        throw this.error(
           inj.kind === 'calendarRate' ? GOOGLE_ERRORS.calendarRate() : GOOGLE_ERRORS[inj.kind](service),
         );
       }

@@ -1,0 +1,233 @@
+// Runs the built bundle (dist/Code.js) as Apps Script would: a classic script in a global scope
+// that holds the Apps Script services (the in-memory Workspace fakes) and the ECMAScript built-ins,
+// and nothing of Node or of browsers: no setTimeout, fetch, URL, TextEncoder, atob, crypto,
+// process, require. A bundle that needs them fails here as it would in production.
+//
+// As in Apps Script, every execution (a function run, a menu item, a trigger) starts from a
+// fresh global scope in which the whole script is evaluated again: nothing a previous execution
+// left in a global variable survives (opt out with `freshContextPerExecution: false`).
+// Only top-level function declarations can be run or be trigger handlers.
+//
+// Dates: the script's `Date` is a host-realm Date whose `new Date()` and `Date.now()` read the
+// Workspace's fake clock, so Dates made by the script and by the fakes are the same kind of object.
+// Errors the fakes throw are made in the script's realm (`e instanceof Error` holds there).
+import { readFileSync } from 'node:fs';
+import * as vm from 'node:vm';
+import ts from 'typescript';
+import type { Workspace } from './core';
+import type { CreatedWorkspace } from './index';
+import type { ExecutionKind, ScriptFunction } from './script';
+
+/** Names a browser or Node offers and Apps Script does not. */
+export const FORBIDDEN_GLOBALS = [
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'clearTimeout',
+  'clearInterval',
+  'queueMicrotask',
+  'structuredClone',
+  'fetch',
+  'XMLHttpRequest',
+  'URL',
+  'URLSearchParams',
+  'TextEncoder',
+  'TextDecoder',
+  'atob',
+  'btoa',
+  'crypto',
+  'process',
+  'require',
+  'module',
+  'exports',
+  'Buffer',
+  'global',
+  'window',
+  'document',
+] as const;
+
+/** The names of the top-level function declarations of a classic script. */
+export function functionNames(codeText: string): string[] {
+  const source = ts.createSourceFile('Code.js', codeText, ts.ScriptTarget.ES2020, false, ts.ScriptKind.JS);
+  const names: string[] = [];
+  for (const statement of source.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name) names.push(statement.name.text);
+  }
+  return names;
+}
+
+/** A `Date` whose no-argument constructor and `now()` read the fake clock; instances are host Dates. */
+export function makeFakeDate(ws: Workspace): DateConstructor {
+  const HostDate = Date;
+  function FakeDate(this: unknown, ...args: unknown[]): unknown {
+    // Called without `new`, Date gives the current time as a string.
+    if (!new.target) return new HostDate(ws.nowMs).toString();
+    return Reflect.construct(HostDate, args.length === 0 ? [ws.nowMs] : args, new.target);
+  }
+  Object.setPrototypeOf(FakeDate, HostDate);
+  // Instances made through FakeDate get Date.prototype: `x instanceof Date` holds for the fakes' Dates too.
+  FakeDate.prototype = HostDate.prototype;
+  Object.defineProperty(FakeDate, 'name', { value: 'Date' });
+  Object.defineProperty(FakeDate, 'length', { value: 7 });
+  Object.defineProperty(FakeDate, 'now', { value: () => ws.nowMs, writable: true, configurable: true });
+  return FakeDate as unknown as DateConstructor;
+}
+
+export interface RunOptions {
+  user: string;
+  /** Whose rights the code runs with when not the user's (a web app that executes as its owner). */
+  effectiveUser?: string;
+  kind?: ExecutionKind;
+  /** Whether SpreadsheetApp.getUi() works (default: true, as from a menu or the sidebar). */
+  hasUi?: boolean;
+}
+
+export interface LoadedBundle {
+  /** The global scope of the first evaluation (each execution gets its own fresh one). */
+  context: vm.Context;
+  /** The top-level function declarations of the script. */
+  functionNames: string[];
+  /** Runs top-level function `name` as `user` (from the editor, a menu, a sidebar) and returns its result. */
+  run(user: string, name: string, ...args: unknown[]): unknown;
+  runAs(opts: RunOptions, name: string, ...args: unknown[]): unknown;
+  /**
+   * Calls `name` as `google.script.run` does from a sidebar: private functions (ending in _) are
+   * not callable, arguments must be primitives, arrays and plain objects (no Date, no function),
+   * and a result containing a Date or a function reaches the client as null.
+   */
+  callFromClient(user: string, name: string, ...args: unknown[]): unknown;
+  /** Runs the function behind a menu item the user has (captions: menu, [submenu...], item). */
+  clickMenu(user: string, ...captions: string[]): unknown;
+}
+
+export interface LoadOptions {
+  /** File name shown in stack traces. */
+  filename?: string;
+  /** Evaluate the script again for every execution, as Apps Script does (default true). */
+  freshContextPerExecution?: boolean;
+}
+
+/** Loads the bundle at `codePath` on the Workspace `workspace`. */
+export function loadBundle(
+  workspace: CreatedWorkspace,
+  codePath = 'dist/Code.js',
+  opts: LoadOptions = {},
+): LoadedBundle {
+  return loadBundleSource(workspace, readFileSync(codePath, 'utf8'), { filename: codePath, ...opts });
+}
+
+/** Loads a classic script given as text on the Workspace `workspace`. */
+export function loadBundleSource(
+  workspace: CreatedWorkspace,
+  code: string,
+  opts: LoadOptions = {},
+): LoadedBundle {
+  const { ws, runtime } = workspace;
+  const script = new vm.Script(code, { filename: opts.filename ?? 'Code.js' });
+  const topLevel = new Set(functionNames(code));
+  const fakeDate = makeFakeDate(ws);
+
+  let checked = false;
+  const newContext = (): vm.Context => {
+    const sandbox: Record<string, unknown> = { ...workspace.globals, Date: fakeDate };
+    const context = vm.createContext(sandbox, {
+      name: 'Apps Script',
+      codeGeneration: { strings: true, wasm: false },
+    });
+    if (!checked) {
+      // Every context is made the same way: checking the first is enough.
+      const present = FORBIDDEN_GLOBALS.filter(
+        (n) => vm.runInContext(`typeof ${n}`, context) !== 'undefined',
+      );
+      if (present.length > 0)
+        throw new Error(`The script's global scope must not have: ${present.join(', ')}`);
+      checked = true;
+    }
+    // Errors thrown while this context's code runs are made in its realm.
+    ws.errorConstructor = vm.runInContext('Error', context) as ErrorConstructor;
+    script.runInContext(context);
+    return context;
+  };
+
+  const savedError = ws.errorConstructor;
+  const first = newContext();
+  ws.errorConstructor = savedError;
+  const fresh = opts.freshContextPerExecution ?? true;
+
+  const resolve = (name: string): ScriptFunction | undefined => {
+    if (!topLevel.has(name)) return undefined;
+    const context = fresh ? newContext() : first;
+    if (!fresh) ws.errorConstructor = vm.runInContext('Error', context) as ErrorConstructor;
+    const fn = (context as Record<string, unknown>)[name];
+    return typeof fn === 'function' ? (fn as ScriptFunction) : undefined;
+  };
+  runtime.resolveFunction = resolve;
+  runtime.hasFunction = (name) =>
+    topLevel.has(name) && typeof (first as Record<string, unknown>)[name] === 'function';
+
+  const runAs = (o: RunOptions, name: string, ...args: unknown[]): unknown =>
+    runtime.execute(
+      {
+        functionName: name,
+        kind: o.kind ?? 'manual',
+        user: o.user,
+        effectiveUser: o.effectiveUser ?? null,
+        hasUi: o.hasUi ?? true,
+      },
+      () => {
+        const fn = resolve(name);
+        if (!fn) throw ws.error(`Script function not found: ${name}`);
+        return fn(...args);
+      },
+    );
+
+  return {
+    context: first,
+    functionNames: [...topLevel],
+    run: (user, name, ...args) => runAs({ user }, name, ...args),
+    runAs,
+    callFromClient(user, name, ...args) {
+      if (name.endsWith('_')) throw new Error(`Script function not found: ${name}`);
+      args.forEach((a, i) => assertTransferable(a, String(i)));
+      const result = runAs({ user }, name, ...args);
+      return toClient(result);
+    },
+    clickMenu(user, ...captions) {
+      return runAs({ user }, workspace.testing.sheets.menuFunction(user, ...captions));
+    },
+  };
+}
+
+const isPlainObject = (v: object) => {
+  const proto = Object.getPrototypeOf(v);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+};
+
+/** Throws as google.script.run does for an argument it cannot pass. */
+function assertTransferable(value: unknown, path: string): void {
+  if (value === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof value)) return;
+  if (typeof value === 'object' && (Array.isArray(value) || isPlainObject(value))) {
+    for (const [k, v] of Object.entries(value)) assertTransferable(v, `${path}.${k}`);
+    return;
+  }
+  throw new TypeError(`Failed due to illegal value in property: ${path}`);
+}
+
+/** The result as the client receives it: a copy of plain data, or null if it holds a Date or a function. */
+function toClient(value: unknown): unknown {
+  let illegal = false;
+  const copy = (v: unknown): unknown => {
+    if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) return v;
+    if (v === undefined) return undefined;
+    if (typeof v === 'object' && (Array.isArray(v) || isPlainObject(v))) {
+      if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : copy(x)));
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = copy(x);
+      return out;
+    }
+    illegal = true;
+    return null;
+  };
+  const result = copy(value);
+  return illegal ? null : result;
+}

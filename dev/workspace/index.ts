@@ -1,0 +1,175 @@
+// The in-memory Google Workspace in one call: one core (clock, user, call counts, injected
+// errors), every fake service, and ONE plain JSON state object holding all of their data, so the
+// playground can save a Workspace to a file and bring it back:
+//
+//   const { globals, state, testing } = createWorkspace({ owner: 'hr@example.it' });
+//   writeFileSync('ws.json', JSON.stringify(state));
+//   const again = createWorkspace({ state: JSON.parse(readFileSync('ws.json', 'utf8')) });
+//
+// `globals` are what Apps Script gives a script (SpreadsheetApp, FormApp, ...); bundle.ts runs
+// the built script on them. `testing` is what people do outside any script: open a spreadsheet,
+// type into a cell, submit a form, let time pass for clock triggers, hold a lock elsewhere.
+import { type CalendarState, createCalendarServices, emptyCalendarState } from './calendar';
+import { type CoreState, Workspace } from './core';
+import { type DriveState, createDriveApp, emptyDriveState } from './drive';
+import { type FormsState, createFormApp, emptyFormsState } from './forms';
+import { createHtmlService } from './html';
+import { type MailState, createMailApp, emptyMailState } from './mail';
+import {
+  type LockScope,
+  type ScriptState,
+  ScriptRuntime,
+  createLockService,
+  createScriptApp,
+  emptyScriptState,
+  holdLockElsewhere,
+} from './script';
+import { type SpreadsheetState, createSpreadsheetApp, emptySpreadsheetState } from './spreadsheet';
+import {
+  type CacheState,
+  type PropertiesState,
+  createCacheService,
+  createPropertiesService,
+  emptyCacheState,
+  emptyPropertiesState,
+} from './storage';
+import {
+  type LogLine,
+  type UtilitiesState,
+  createLogging,
+  createSession,
+  createUtilities,
+  emptyUtilitiesState,
+} from './utilities';
+
+export const WORKSPACE_STATE_VERSION = 1;
+export const DEFAULT_OWNER = 'hr@example.it';
+export const DEFAULT_BOUND_SPREADSHEET = 'Agorà - Registro smart working';
+
+/** Everything the Workspace holds: plain JSON (dates as epoch ms or ISO/'YYYY-MM-DD' strings). */
+export interface WorkspaceState {
+  version: number;
+  core: CoreState;
+  script: ScriptState;
+  spreadsheet: SpreadsheetState;
+  forms: FormsState;
+  properties: PropertiesState;
+  cache: CacheState;
+  utilities: UtilitiesState;
+  calendar: CalendarState;
+  drive: DriveState;
+  mail: MailState;
+}
+
+export interface CreateWorkspaceOptions {
+  /** Owner of the script and of the bound spreadsheet (ignored when `state` is given). */
+  owner?: string;
+  /** Start of the fake clock (ignored when `state` is given). */
+  nowMs?: number;
+  /** A saved Workspace to continue from: used as the live state, not copied. */
+  state?: WorkspaceState;
+  /**
+   * Name of the spreadsheet the script is bound to, created for the owner (the register);
+   * null: a standalone script. Ignored when `state` is given.
+   */
+  boundSpreadsheet?: string | null;
+}
+
+function build(ws: Workspace, state: WorkspaceState, logs: LogLine[]) {
+  const runtime = new ScriptRuntime(ws, state.script);
+  const containerId = () => state.script.containerId;
+  const sheets = createSpreadsheetApp(ws, state.spreadsheet, runtime);
+  const forms = createFormApp(ws, state.forms, runtime);
+  const { CalendarApp, Calendar } = createCalendarServices(ws, state.calendar);
+  const { Logger, console } = createLogging(ws, logs);
+  const globals = {
+    SpreadsheetApp: sheets.SpreadsheetApp,
+    FormApp: forms.FormApp,
+    ScriptApp: createScriptApp(ws, runtime),
+    LockService: createLockService(ws, runtime),
+    PropertiesService: createPropertiesService(ws, state.properties, containerId),
+    CacheService: createCacheService(ws, state.cache, containerId),
+    Session: createSession(ws, () => state.script.timeZone),
+    Utilities: createUtilities(ws, state.utilities),
+    HtmlService: createHtmlService(ws),
+    CalendarApp,
+    Calendar,
+    DriveApp: createDriveApp(ws, state.drive),
+    MailApp: createMailApp(ws, state.mail),
+    Logger,
+    console,
+  };
+  const testing = {
+    sheets: sheets.testing,
+    forms: forms.testing,
+    /** Runs the clock triggers whose time has come, once each. */
+    runDueTimeTriggers: () => runtime.runDueTimeTriggers(),
+    /** Moves the clock to `targetMs`, running every clock trigger occurrence on the way. */
+    runTimeTriggersUntil: (targetMs: number) => runtime.runTimeTriggersUntil(targetMs),
+    /** Another execution holds the lock until fake time `untilMs` (null: for ever). */
+    holdLock: (scope: LockScope, untilMs: number | null) => holdLockElsewhere(runtime, scope, untilMs),
+  };
+  return { globals, testing, runtime };
+}
+
+export type AppsScriptGlobals = ReturnType<typeof build>['globals'];
+export type WorkspaceTesting = ReturnType<typeof build>['testing'];
+
+export interface CreatedWorkspace {
+  ws: Workspace;
+  /** The Apps Script globals, as a script sees them. */
+  globals: AppsScriptGlobals;
+  /** The live data of the whole Workspace (JSON.stringify it to save). */
+  state: WorkspaceState;
+  /** Runs the script's functions as executions and dispatches triggers (see script.ts). */
+  runtime: ScriptRuntime;
+  testing: WorkspaceTesting;
+  /** What the script logged through Logger and console (not part of the state). */
+  logs: LogLine[];
+}
+
+/** Fills sections a state saved by an older version lacks, so it still loads. */
+function complete(state: WorkspaceState): WorkspaceState {
+  if (typeof state !== 'object' || state === null || !state.core || typeof state.core.owner !== 'string')
+    throw new Error('Not a saved Workspace state: it has no core.owner');
+  state.version ??= WORKSPACE_STATE_VERSION;
+  state.script ??= emptyScriptState();
+  state.spreadsheet ??= emptySpreadsheetState();
+  state.forms ??= emptyFormsState();
+  state.properties ??= emptyPropertiesState();
+  state.cache ??= emptyCacheState();
+  state.utilities ??= emptyUtilitiesState();
+  state.calendar ??= emptyCalendarState();
+  state.drive ??= emptyDriveState();
+  state.mail ??= emptyMailState();
+  return state;
+}
+
+export function createWorkspace(opts: CreateWorkspaceOptions = {}): CreatedWorkspace {
+  const fresh = opts.state === undefined;
+  const state: WorkspaceState = fresh
+    ? {
+        version: WORKSPACE_STATE_VERSION,
+        core: { owner: opts.owner ?? DEFAULT_OWNER, nowMs: opts.nowMs ?? Date.UTC(2026, 10, 2, 8, 0) },
+        script: emptyScriptState(),
+        spreadsheet: emptySpreadsheetState(),
+        forms: emptyFormsState(),
+        properties: emptyPropertiesState(),
+        cache: emptyCacheState(),
+        utilities: emptyUtilitiesState(),
+        calendar: emptyCalendarState(),
+        drive: emptyDriveState(),
+        mail: emptyMailState(),
+      }
+    : complete(opts.state as WorkspaceState);
+  const ws = new Workspace({ owner: state.core.owner, state: state.core });
+  const logs: LogLine[] = [];
+  const { globals, testing, runtime } = build(ws, state, logs);
+  if (fresh && opts.boundSpreadsheet !== null)
+    state.script.containerId = testing.sheets.createSpreadsheet(
+      opts.boundSpreadsheet ?? DEFAULT_BOUND_SPREADSHEET,
+    );
+  return { ws, globals, state, runtime, testing, logs };
+}
+
+export type { Workspace } from './core';

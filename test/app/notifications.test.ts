@@ -1,0 +1,237 @@
+// The mails of requests and decisions (notifications.ts): one receipt to the employee and one
+// digest of the pending dates to the manager per request; one mail per employee for a batch of
+// decisions; a cancellation goes to whoever did not make it; none inside the disconnection
+// period (SPEC §5).
+import type { DayRecord } from '../../src/app/ports';
+import { changeNotifications, requestNotifications } from '../../src/app/notifications';
+import { parseLocalDateTime, type LocalDateTime } from '../../src/domain/dates';
+import type { DayStatus, Employee } from '../../src/domain/model';
+import { DEFAULT_POLICY, type Policy } from '../../src/domain/policy';
+import type { RuleId, Severity } from '../../src/domain/rules';
+
+const MARIO = 'mario.ferrari@terredargine.example';
+const HR = 'hr@terredargine.example';
+const at = (text: string): LocalDateTime => {
+  const l = parseLocalDateTime(text);
+  if (!l) throw new Error(`test setup: ${text} is not a local date-time`);
+  return l;
+};
+const policy = (over: Partial<Policy> = {}): Policy => ({
+  ...DEFAULT_POLICY,
+  disconnection: { ...DEFAULT_POLICY.disconnection },
+  ...over,
+});
+
+function person(email: string, name: string): Employee {
+  return {
+    email,
+    name,
+    organisation: "Unione Terre d'Argine",
+    sector: 'Servizi al personale',
+    seat: 'Carpi',
+    manager: MARIO,
+    eligibility: 'eligible',
+    workingDays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'],
+    commuteKm: null,
+    priority: '',
+    workingLocationOptIn: false,
+  };
+}
+const ANNA = person('anna.rossi@terredargine.example', 'Anna Rossi');
+const LUCA = person('luca.bianchi@terredargine.example', 'Luca Bianchi');
+
+let n = 0;
+function day(
+  who: Employee,
+  date: string,
+  status: DayStatus,
+  violations: [RuleId, Severity, string][] = [],
+  over: Partial<DayRecord> = {},
+): DayRecord {
+  n++;
+  return {
+    id: `r${n}#1`,
+    requestId: `r${n}`,
+    employee: who.email,
+    date,
+    location: 'home',
+    note: '',
+    status,
+    violations: violations.map(([rule, severity, message]) => ({ rule, severity, message })),
+    submittedAt: '2026-11-02T09:00',
+    decidedBy: '',
+    decidedAt: '',
+    reason: '',
+    calendarEventId: '',
+    ...over,
+  };
+}
+const siteName = (id: string) => (id === 'soliera-municipio' ? 'Municipio di Soliera' : `?${id}`);
+
+describe('requestNotifications', () => {
+  const days = [
+    day(ANNA, '2026-11-08', 'refused', [
+      ['WORKING_DAY', 'block', 'Il 08/11/2026 non è un giorno lavorativo per te (Sun).'],
+      ['TEAM_COVERAGE', 'warn', 'Copertura del servizio: 2 persone su 2.'],
+    ]),
+    day(ANNA, '2026-11-09', 'pending', [['SHORT_NOTICE', 'warn', 'Preavviso breve: 0 giorni.']]),
+    day(ANNA, '2026-11-10', 'pending', [], { location: 'soliera-municipio' }),
+    day(ANNA, '2026-13-01', 'refused', [['INVALID_DATE', 'block', '«2026-13-01» non è una data valida.']]),
+  ];
+
+  it('one receipt to the employee listing every date with its outcome and reasons', () => {
+    const out = requestNotifications(ANNA, days, at('2026-11-02T09:00'), policy(), siteName);
+    const receipts = out.filter((m) => m.kind === 'receipt');
+    expect(receipts).toHaveLength(1);
+    const [receipt] = receipts;
+    expect(receipt.to).toBe(ANNA.email);
+    expect(receipt.subject).toContain('(4 giorni)');
+    expect(receipt.body).toContain('Gentile Anna Rossi,');
+    expect(receipt.body).toContain('• domenica 8 novembre 2026 (da casa): respinta');
+    expect(receipt.body).toContain('• lunedì 9 novembre 2026 (da casa): in attesa');
+    expect(receipt.body).toContain('• martedì 10 novembre 2026 (presso Municipio di Soliera): in attesa');
+    expect(receipt.body).toContain('• «2026-13-01» (da casa): respinta');
+    // A refused date shows why (its blocks), not its warnings; a pending one shows its warnings.
+    expect(receipt.body).toContain('non è un giorno lavorativo');
+    expect(receipt.body).not.toContain('Copertura del servizio');
+    expect(receipt.body).toContain('Preavviso breve');
+    expect(receipt.body).toContain('2 in attesa');
+    expect(receipt.body).toContain('2 respinte');
+    expect(receipt.body).not.toMatch(/\n\n\n/);
+  });
+
+  it('one digest to the manager with the pending dates only', () => {
+    const out = requestNotifications(ANNA, days, at('2026-11-02T09:00'), policy(), siteName);
+    const digests = out.filter((m) => m.kind === 'digest');
+    expect(digests).toHaveLength(1);
+    const [digest] = digests;
+    expect(digest.to).toBe(MARIO);
+    expect(digest.subject).toBe('Anna Rossi: 2 giornate di lavoro agile da approvare');
+    expect(digest.body).toContain('Anna Rossi (Servizi al personale) chiede:');
+    expect(digest.body).toContain('lunedì 9 novembre 2026');
+    expect(digest.body).toContain('martedì 10 novembre 2026 (presso Municipio di Soliera)');
+    expect(digest.body).not.toContain('8 novembre');
+    expect(digest.body).not.toContain('2026-13-01');
+    expect(digest.body).not.toContain('respinta');
+  });
+
+  it('singular forms for one date', () => {
+    const out = requestNotifications(
+      ANNA,
+      [day(ANNA, '2026-11-09', 'pending')],
+      at('2026-11-02T09:00'),
+      policy(),
+      siteName,
+    );
+    expect(out.map((m) => m.subject)).toEqual([
+      'Ricevuta della richiesta di lavoro agile (1 giorno)',
+      'Anna Rossi: 1 giornata di lavoro agile da approvare',
+    ]);
+  });
+
+  it('no digest when nothing is pending', () => {
+    const out = requestNotifications(ANNA, [days[0], days[3]], at('2026-11-02T09:00'), policy(), siteName);
+    expect(out.map((m) => m.kind)).toEqual(['receipt']);
+  });
+
+  it.each([
+    ['2026-11-02T21:30', '2026-11-03T07:00'],
+    ['2026-11-03T06:59', '2026-11-03T07:00'],
+    ['2026-11-03T07:00', '2026-11-03T07:00'],
+    ['2026-11-03T12:00', '2026-11-03T12:00'],
+  ])('created at %s, both are sent at %s', (now, sendAt) => {
+    const out = requestNotifications(ANNA, days, at(now), policy(), siteName);
+    expect(out.map((m) => m.sendAt)).toEqual([sendAt, sendAt]);
+  });
+
+  it('follows the disconnection period of the policy', () => {
+    const late = policy({ disconnection: { from: '22:00', to: '08:00' } });
+    expect(
+      requestNotifications(ANNA, days, at('2026-11-02T21:30'), late, siteName).map((m) => m.sendAt),
+    ).toEqual(['2026-11-02T21:30', '2026-11-02T21:30']);
+    expect(
+      requestNotifications(ANNA, days, at('2026-11-03T07:30'), late, siteName).map((m) => m.sendAt),
+    ).toEqual(['2026-11-03T08:00', '2026-11-03T08:00']);
+  });
+});
+
+describe('changeNotifications', () => {
+  it('decisions: one mail per employee, listing their days with status and reason', () => {
+    const out = changeNotifications(
+      [
+        { employee: ANNA, day: day(ANNA, '2026-11-09', 'approved') },
+        { employee: LUCA, day: day(LUCA, '2026-11-09', 'rejected', [], { reason: 'Sportello aperto' }) },
+        { employee: ANNA, day: day(ANNA, '2026-11-10', 'rejected', [], { reason: 'Riunione in sede' }) },
+      ],
+      MARIO,
+      at('2026-11-03T10:00'),
+      policy(),
+    );
+    expect(out.map((m) => [m.to, m.kind, m.sendAt])).toEqual([
+      [ANNA.email, 'decision', '2026-11-03T10:00'],
+      [LUCA.email, 'decision', '2026-11-03T10:00'],
+    ]);
+    expect(out[0].subject).toBe('Esito delle tue giornate di lavoro agile (2)');
+    expect(out[0].body).toContain(`Decisioni di ${MARIO}:`);
+    expect(out[0].body).toContain('• lunedì 9 novembre 2026: approvata');
+    expect(out[0].body).toContain('• martedì 10 novembre 2026: rifiutata — Riunione in sede');
+    expect(out[0].body).not.toContain('Sportello');
+    expect(out[1].body).toContain('rifiutata — Sportello aperto');
+    expect(out[1].body).not.toContain('10 novembre');
+  });
+
+  it('a cancellation by the employee goes to the manager; by the manager or HR, to the employee', () => {
+    const cancelled = (by: string) =>
+      changeNotifications(
+        [{ employee: ANNA, day: day(ANNA, '2026-11-09', 'cancelled') }],
+        by,
+        at('2026-11-03T10:00'),
+        policy(),
+      ).map((m) => [m.to, m.kind]);
+    expect(cancelled(ANNA.email)).toEqual([[MARIO, 'cancellation']]);
+    expect(cancelled(MARIO)).toEqual([[ANNA.email, 'cancellation']]);
+    expect(cancelled(HR)).toEqual([[ANNA.email, 'cancellation']]);
+  });
+
+  it('a cancellation mail names the employee and who cancelled', () => {
+    const [mail] = changeNotifications(
+      [{ employee: ANNA, day: day(ANNA, '2026-11-09', 'cancelled', [], { reason: 'malattia' }) }],
+      ANNA.email,
+      at('2026-11-03T10:00'),
+      policy(),
+    );
+    expect(mail.subject).toBe('Lavoro agile annullato: Anna Rossi');
+    expect(mail.body).toContain(`Giornate di lavoro agile di Anna Rossi annullate da ${ANNA.email}:`);
+    expect(mail.body).toContain('• lunedì 9 novembre 2026: annullata — malattia');
+  });
+
+  it('decisions and cancellations of the same employee are separate mails', () => {
+    const out = changeNotifications(
+      [
+        { employee: ANNA, day: day(ANNA, '2026-11-09', 'approved') },
+        { employee: ANNA, day: day(ANNA, '2026-11-10', 'cancelled') },
+      ],
+      MARIO,
+      at('2026-11-03T10:00'),
+      policy(),
+    );
+    expect(out.map((m) => [m.to, m.kind])).toEqual([
+      [ANNA.email, 'decision'],
+      [ANNA.email, 'cancellation'],
+    ]);
+  });
+
+  it('inside the disconnection period, waits for its end', () => {
+    const out = changeNotifications(
+      [{ employee: ANNA, day: day(ANNA, '2026-11-09', 'approved') }],
+      MARIO,
+      at('2026-11-03T21:30'),
+      policy(),
+    );
+    expect(out.map((m) => m.sendAt)).toEqual(['2026-11-04T07:00']);
+  });
+
+  it('nothing changed, nothing sent', () => {
+    expect(changeNotifications([], MARIO, at('2026-11-03T10:00'), policy())).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+// The core through the fakes: call counting and Google's errors injected at the Nth call.
+import { createWorkspace } from '../../dev/workspace';
+import { GOOGLE_ERRORS } from '../../dev/workspace/core';
+
+function setup() {
+  const w = createWorkspace();
+  const sheet = (
+    w.globals.SpreadsheetApp.getActiveSpreadsheet() as GoogleAppsScript.Spreadsheet.Spreadsheet
+  ).getSheets()[0];
+  w.ws.resetCounts();
+  return { ...w, sheet };
+}
+
+test('every call of every fake is counted as service.Class.method', () => {
+  const { ws, globals, sheet } = setup();
+  sheet.getRange('A1').setValue('x');
+  sheet.getRange('A1').getValue();
+  globals.PropertiesService.getScriptProperties().getProperty('k');
+  globals.LockService.getScriptLock().tryLock(0);
+  expect(ws.callCounts()).toEqual({
+    'LockService.Lock.tryLock': 1,
+    'LockService.LockService.getScriptLock': 1,
+    'PropertiesService.Properties.getProperty': 1,
+    'PropertiesService.PropertiesService.getScriptProperties': 1,
+    'SpreadsheetApp.Range.getValue': 1,
+    'SpreadsheetApp.Range.setValue': 1,
+    'SpreadsheetApp.Sheet.getRange': 2,
+  });
+  expect(ws.callCount('SpreadsheetApp')).toBe(4);
+  expect(ws.callCount()).toBe(8);
+});
+
+test.each([
+  ['transient', GOOGLE_ERRORS.transient('SpreadsheetApp')],
+  ['quota', GOOGLE_ERRORS.quota('SpreadsheetApp')],
+  ['calendarRate', GOOGLE_ERRORS.calendarRate()],
+] as const)('failNth injects the %s error at the chosen call only, before it acts', (kind, message) => {
+  const { ws, sheet } = setup();
+  ws.failNth('SpreadsheetApp', 'Range.setValue', 2, kind);
+  sheet.getRange('A1').setValue('first');
+  expect(() => sheet.getRange('A2').setValue('second')).toThrow(message);
+  sheet.getRange('A3').setValue('third');
+  expect(sheet.getRange('A1:A3').getValues()).toEqual([['first'], [''], ['third']]);
+});
+
+test('a sticky injection keeps failing until cleared; service.* matches every method', () => {
+  const { ws, globals } = setup();
+  const props = globals.PropertiesService.getScriptProperties();
+  ws.failNth('PropertiesService', '*', 2, 'quota', { sticky: true });
+  props.setProperty('a', '1');
+  expect(() => props.getProperty('a')).toThrow(
+    'Service invoked too many times for one day: PropertiesService.',
+  );
+  expect(() => props.getKeys()).toThrow('Service invoked too many times');
+  ws.clearFailures();
+  expect(props.getProperty('a')).toBe('1');
+});
+
+test('errors are named Exception, as Apps Script service errors are', () => {
+  const { ws, sheet } = setup();
+  ws.failNth('SpreadsheetApp', 'Range.getValues', 1, 'transient');
+  let caught: unknown;
+  try {
+    sheet.getRange('A1').getValues();
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught).toBeInstanceOf(Error);
+  expect((caught as Error).name).toBe('Exception');
+  expect(String(caught)).toBe('Exception: Service unavailable: SpreadsheetApp');
+});
