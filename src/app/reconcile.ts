@@ -12,17 +12,33 @@ export function findHandEdits(
 ): RowProblem[] {
   const lastStatus = new Map<string, AuditEntry>();
   for (const entry of audit) if (entry.dayId && entry.to) lastStatus.set(entry.dayId, entry);
+  // Who and when a day is never changes after submission: the log's last line for the day
+  // carries them too, so a row moved to another date or person shows up.
   const problems: RowProblem[] = [];
   const seen = new Set<string>();
   for (const day of days) {
-    seen.add(day.id);
     const logged = lastStatus.get(day.id);
     const what = `Giornata ${day.id} (${day.employee}, ${day.date})`;
+    if (seen.has(day.id)) {
+      problems.push({
+        sheet: sheetName,
+        row: rowOf(day.id),
+        reason: `${what} compare più volte: riga copiata a mano?`,
+      });
+      continue;
+    }
+    seen.add(day.id);
     if (!logged) {
       problems.push({
         sheet: sheetName,
         row: rowOf(day.id),
         reason: `${what} assente dal registro modifiche: aggiunta a mano?`,
+      });
+    } else if (logged.employee !== day.employee || logged.date !== day.date) {
+      problems.push({
+        sheet: sheetName,
+        row: rowOf(day.id),
+        reason: `${what}: il registro modifiche la registra per ${logged.employee}, ${logged.date} (modificata a mano).`,
       });
     } else if (logged.to !== day.status) {
       const expected = logged.to ? STATUS_LABELS[logged.to] : '';

@@ -1,10 +1,11 @@
 // Use case: an employee requests smart days (from the Form, the playground or a scenario).
 import { formatLocalDateTime, type LocalDateTime } from '../domain/dates';
 import { deliveryTime } from '../domain/disconnection';
-import { HOME, normaliseEmail } from '../domain/model';
+import { HOME, normaliseEmail, type Site } from '../domain/model';
+import type { Policy } from '../domain/policy';
 import { evaluateRequest, type DateOutcome } from '../domain/rules';
 import type { AuditEntry, DayRecord, Ports } from './ports';
-import { fail, type Result } from './result';
+import { fail, type Failure, type Result } from './result';
 import { RegisterView } from './view';
 import { requestNotifications, type Notification } from './notifications';
 
@@ -25,85 +26,100 @@ export interface SubmitOutcome {
 }
 
 export function submitRequest(ports: Ports, input: SubmitInput): Result<SubmitOutcome> {
-  const result = ports.lock.withLock(() => recordRequest(ports, input));
-  // Mail goes out after the lock is released: the register is already consistent.
-  if (result.ok && result.notifications.length) ports.notifier.notify(result.notifications);
-  return result;
+  return record(ports, input, false);
 }
 
 /**
  * A Form response: the request, and when it cannot be recorded (an unknown respondent, a site
- * HR removed from the sheet...) a line in the change log and a mail saying why, in Italian.
+ * HR removed from the sheet...) a line in the change log and a mail saying why, in Italian,
+ * once: a second delivery of the same response changes nothing either way.
  */
 export function receiveFormResponse(ports: Ports, input: SubmitInput): Result<SubmitOutcome> {
-  const result = submitRequest(ports, input);
-  if (result.ok) return result;
-  const now = ports.clock.now();
-  const at = formatLocalDateTime(now);
-  const employee = typeof input.employee === 'string' ? input.employee.trim().toLowerCase() : '';
-  ports.lock.withLock(() =>
-    ports.register.appendAudit([
-      {
-        at,
-        by: employee,
-        action: 'refuse-request',
-        dayId: input.requestId,
-        employee,
-        date: '',
-        from: '',
-        to: '',
-        detail: `${result.code}: ${result.message}`,
-      },
-    ]),
-  );
-  if (employee) {
-    const policy = ports.register.load().policy;
-    ports.notifier.notify([
-      {
-        to: employee,
-        kind: 'receipt',
-        subject: 'Richiesta di lavoro agile non registrata',
-        body: `La tua richiesta non è stata registrata: ${result.message}\nSe pensi che sia un errore, scrivi al servizio personale.`,
-        sendAt: formatLocalDateTime(deliveryTime(now, policy)),
-      },
-    ]);
-  }
+  return record(ports, input, true);
+}
+
+function record(ports: Ports, input: SubmitInput, explainFailures: boolean): Result<SubmitOutcome> {
+  const { result, notifications } = ports.lock.withLock(() => recordRequest(ports, input, explainFailures));
+  // Mail goes out after the lock is released: the register is already consistent.
+  if (notifications.length) ports.notifier.notify(notifications);
   return result;
 }
 
 function recordRequest(
   ports: Ports,
   input: SubmitInput,
-): Result<SubmitOutcome & { notifications: Notification[] }> {
-  {
-    const view = new RegisterView(
-      ports.register.load(),
-      Array.isArray(input.dates) ? input.dates.map(String) : [],
-    );
-    const now = ports.clock.now();
-    const checked = checkSubmitInput(view, input);
-    if (!checked.ok) return checked;
+  explainFailures: boolean,
+): { result: Result<SubmitOutcome>; notifications: Notification[] } {
+  const snapshot = ports.register.load();
+  const now = ports.clock.now();
+  // Idempotency first: a response already recorded is recorded, whatever changed since.
+  const already = snapshot.days.filter((d) => d.requestId === input.requestId);
+  if (already.length) return { result: { ok: true, days: already, duplicate: true }, notifications: [] };
 
-    const already = view.snapshot.days.filter((d) => d.requestId === input.requestId);
-    if (already.length) return { ok: true, days: already, duplicate: true, notifications: [] };
-
-    const employee = view.employees.get(checked.employee);
-    if (!employee) return fail('UNKNOWN_EMPLOYEE', `${checked.employee} non è nell'elenco dei dipendenti.`);
-
-    const outcomes = evaluateRequest(view.ruleContext(employee, now.date), checked.dates, checked.location);
-    const days = outcomes.map((o, i) =>
-      toRecord(o, i, input.requestId, employee.email, checked.location, checked.note, now),
-    );
-    ports.register.appendDays(days);
-    ports.register.appendAudit(days.map((d) => submitAudit(d, now)));
-    const siteName = (id: string) => view.sites.get(id)?.name ?? id;
-    const notifications = requestNotifications(employee, days, now, view.snapshot.policy, siteName);
-    return { ok: true, days, duplicate: false, notifications };
+  const checked = checkSubmitInput(snapshot.sites, input);
+  const employee = checked.ok ? snapshot.employees.find((e) => e.email === checked.employee) : undefined;
+  if (!checked.ok || !employee) {
+    const failure = checked.ok
+      ? fail('UNKNOWN_EMPLOYEE', `${checked.employee} non è nell'elenco dei dipendenti.`)
+      : checked;
+    return {
+      result: failure,
+      notifications: explainFailures ? explainFailure(ports, input, failure, now, snapshot.policy) : [],
+    };
   }
+
+  const view = new RegisterView(snapshot, checked.dates);
+  const outcomes = evaluateRequest(view.ruleContext(employee, now.date), checked.dates, checked.location);
+  const days = outcomes.map((o, i) =>
+    toRecord(o, i, input.requestId, employee.email, checked.location, checked.note, now),
+  );
+  ports.register.appendDays(days);
+  ports.register.appendAudit(days.map((d) => submitAudit(d, now)));
+  const siteName = (id: string) => view.sites.get(id)?.name ?? id;
+  return {
+    result: { ok: true, days, duplicate: false },
+    notifications: requestNotifications(employee, days, now, snapshot.policy, siteName),
+  };
+}
+
+/** Logs a response that could not be recorded and tells the respondent why, the first time. */
+function explainFailure(
+  ports: Ports,
+  input: SubmitInput,
+  failure: Failure,
+  now: LocalDateTime,
+  policy: Policy,
+): Notification[] {
+  if (ports.register.loadAudit().some((a) => a.action === 'refuse-request' && a.dayId === input.requestId))
+    return [];
+  const employee = normaliseEmail(input.employee) ?? '';
+  ports.register.appendAudit([
+    {
+      at: formatLocalDateTime(now),
+      by: employee,
+      action: 'refuse-request',
+      dayId: input.requestId,
+      employee,
+      date: '',
+      from: '',
+      to: '',
+      detail: `${failure.code}: ${failure.message}`,
+    },
+  ]);
+  if (!employee) return [];
+  return [
+    {
+      to: employee,
+      kind: 'receipt',
+      subject: 'Richiesta di lavoro agile non registrata',
+      body: `La tua richiesta non è stata registrata: ${failure.message}\nSe pensi che sia un errore, scrivi al servizio personale.`,
+      sendAt: formatLocalDateTime(deliveryTime(now, policy)),
+    },
+  ];
 }
 
 function checkSubmitInput(
-  view: RegisterView,
+  sites: readonly Site[],
   input: SubmitInput,
 ): { ok: true; employee: string; dates: string[]; location: string; note: string } | ReturnType<typeof fail> {
   if (!Array.isArray(input.dates) || input.dates.length === 0) {
@@ -113,7 +129,7 @@ function checkSubmitInput(
     return fail('INVALID_INPUT', 'Le date devono essere testi AAAA-MM-GG.');
   if (input.dates.length > 31) return fail('INVALID_INPUT', 'Al massimo 31 date per richiesta.');
   const location = typeof input.location === 'string' ? input.location.trim() : '';
-  if (location !== HOME && !view.sites.has(location)) {
+  if (location !== HOME && !sites.some((s) => s.id === location)) {
     return fail(
       'INVALID_INPUT',
       location ? `Sede sconosciuta: «${location}».` : 'Indica il luogo: casa o una sede condivisa.',

@@ -121,7 +121,8 @@ export function sidebarData(ports: Ports, user: string, month?: string): Sidebar
 
   const me: Employee | undefined = view.employees.get(user);
   const ownDays = (view.daysOf.get(user) ?? [])
-    .filter((d) => d.status !== 'refused' || d.date >= now.date)
+    // Refusals are shown only while their date is still ahead (not at all for non-dates).
+    .filter((d) => d.status !== 'refused' || (dayFacts(d) !== null && d.date >= now.date))
     .sort((a, b) => (a.date < b.date ? 1 : -1))
     .slice(0, 40)
     .map((d) => ({
