@@ -2,10 +2,12 @@
 // Exit 0 whenever the file is a scenario (failed steps are in `errors`); 2 with a one-line
 // message on stderr when the file is unreadable or not a scenario.
 import { readFileSync } from 'node:fs';
+import { runScenarioThroughBundle } from './bundle-runner';
 import { runScenarioOnDomain } from './domain-runner';
 import { parseScenario, ScenarioFormatError } from './format';
 
 export function main(argv: string[]): number {
+  const domain = argv.includes('--domain');
   const args = argv.filter((a) => a !== '--domain');
   const file = args[0];
   if (!file || args.length > 1) {
@@ -23,7 +25,7 @@ export function main(argv: string[]): number {
   }
   try {
     const scenario = parseScenario(text, file);
-    const result = runScenarioOnDomain(scenario);
+    const result = domain ? runScenarioOnDomain(scenario) : runScenarioThroughBundle(scenario);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (e) {

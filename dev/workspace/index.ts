@@ -15,6 +15,7 @@ import { type DriveState, createDriveApp, emptyDriveState } from './drive';
 import { type FormsState, createFormApp, emptyFormsState } from './forms';
 import { createHtmlService } from './html';
 import { type MailState, createMailApp, emptyMailState } from './mail';
+import { createContentService, createUrlFetchApp } from './web';
 import {
   type LockScope,
   type ScriptState,
@@ -96,6 +97,8 @@ function build(ws: Workspace, state: WorkspaceState, logs: LogLine[]) {
     Calendar,
     DriveApp: createDriveApp(ws, state.drive),
     MailApp: createMailApp(ws, state.mail),
+    UrlFetchApp: createUrlFetchApp(ws, runtime, state.script),
+    ContentService: createContentService(ws),
     Logger,
     console,
   };

@@ -350,6 +350,9 @@ export function interpretInput(input: unknown, numberFormat: string | null, time
   if (typeof input === 'boolean') return plain(input);
   if (typeof input !== 'string') return plain(String(input));
   if (input === '') return plain(null);
+  // A leading apostrophe makes Sheets keep the rest as plain text; the apostrophe is not part
+  // of the value (getValue returns the text without it).
+  if (input.startsWith("'")) return plain(input.slice(1));
   if (numberFormat === '@') return plain(input);
   if (input.startsWith('=') && input.length > 1)
     return { value: evaluateFormula(input), formula: input, autoFormat: null };

@@ -10,6 +10,21 @@ import type { DayRecord } from './ports';
 
 export type NotificationKind = 'receipt' | 'digest' | 'decision' | 'cancellation';
 
+/** Subjects start with these words, one per kind: mail readers (and tests) can tell them apart. */
+const SUBJECT_PREFIX: Record<NotificationKind, string[]> = {
+  receipt: ['Ricevuta della richiesta', 'Richiesta di lavoro agile non registrata'],
+  digest: ['Da approvare:'],
+  decision: ['Esito delle tue giornate'],
+  cancellation: ['Lavoro agile annullato'],
+};
+
+export function notificationKindOf(subject: string): NotificationKind | 'other' {
+  for (const [kind, prefixes] of Object.entries(SUBJECT_PREFIX) as [NotificationKind, string[]][]) {
+    if (prefixes.some((p) => subject.startsWith(p))) return kind;
+  }
+  return 'other';
+}
+
 export interface Notification {
   to: string;
   kind: NotificationKind;
@@ -73,7 +88,7 @@ export function requestNotifications(
     out.push({
       to: employee.manager,
       kind: 'digest',
-      subject: `${employee.name}: ${pending.length} ${pending.length === 1 ? 'giornata' : 'giornate'} di lavoro agile da approvare`,
+      subject: `Da approvare: ${pending.length} ${pending.length === 1 ? 'giornata' : 'giornate'} di lavoro agile di ${employee.name}`,
       body: [
         `${employee.name} (${employee.sector}) chiede:`,
         '',

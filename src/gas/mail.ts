@@ -5,7 +5,8 @@ import { formatLocalDateTime } from '../domain/dates';
 import { toRomeLocal } from '../domain/rome-time';
 import type { Notification, NotifierPort } from '../app/notifications';
 
-const QUEUE_PREFIX = 'agora.mail.';
+/** Script properties holding queued mail start with this (one property per mail). */
+export const QUEUE_PREFIX = 'agora.mail.';
 
 function nowLocal(): string {
   return formatLocalDateTime(toRomeLocal(Date.now()));

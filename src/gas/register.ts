@@ -1,7 +1,7 @@
 // The register: the only code that reads and writes the spreadsheet's data sheets.
 // One batched read per sheet an operation needs, one batched write per sheet it changes.
 // Broken rows HR typed by hand are reported (sheet, row, reason) and skipped, never fatal.
-import { WEEKDAY_CODES, type IsoDate, type WeekdayCode } from '../domain/dates';
+import { parseIsoDate, WEEKDAY_CODES, type IsoDate, type WeekdayCode } from '../domain/dates';
 import type { HolidayOverride } from '../domain/holidays';
 import {
   ELIGIBILITY_LABELS,
@@ -440,8 +440,13 @@ export class SheetsRegister implements RegisterPort {
       const id = cellToText(cells.id);
       const status = fromLabel(STATUS_LABELS, cells.status);
       const employee = normaliseEmail(cells.employee);
-      const date = cellToDate(cells.date);
-      const dateText = date ?? cellToText(cells.date);
+      // Agorà writes real dates as date cells and anything else as literal text: a text is
+      // kept as it is (e.g. '12/11/2026' as the employee typed it, refused as not a date).
+      const date =
+        typeof cells.date === 'string'
+          ? (parseIsoDate(cells.date.trim()) ?? undefined)
+          : cellToDate(cells.date);
+      const dateText = typeof cells.date === 'string' ? cells.date.trim() : (date ?? cellToText(cells.date));
       if (!id || this.rowOfDay.has(id))
         problem(id ? `ID ripetuto: ${id}.` : 'Manca l\u2019ID della giornata.');
       else if (!status) problem(`Stato sconosciuto: «${cellToText(cells.status)}».`);
@@ -476,7 +481,7 @@ export class SheetsRegister implements RegisterPort {
     put('id', d.id);
     put('requestId', d.requestId);
     put('employee', d.employee);
-    const date = cellToDate(d.date);
+    const date = parseIsoDate(d.date);
     // A text that is not a date is forced to stay text, or Sheets could read it as a date.
     put('date', date ? dateToCell(date) : `'${d.date}`);
     put('location', d.location);
