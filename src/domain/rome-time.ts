@@ -20,16 +20,24 @@ function lastSunday(year: number, month: number): IsoDate {
   return addDays(last, -(weekday(last) % 7));
 }
 
-/** Start and end (epoch ms) of summer time in a year. */
+const summerTimeByYear = new Map<number, [number, number]>();
+
+/** Start and end (epoch ms) of summer time in a year (computed once per year). */
 function summerTime(year: number): [number, number] {
-  const start = toDayNumber(lastSunday(year, 3)) * DAY + 60 * MINUTE;
-  const end = toDayNumber(lastSunday(year, 10)) * DAY + 60 * MINUTE;
-  return [start, end];
+  let range = summerTimeByYear.get(year);
+  if (!range) {
+    range = [
+      toDayNumber(lastSunday(year, 3)) * DAY + 60 * MINUTE,
+      toDayNumber(lastSunday(year, 10)) * DAY + 60 * MINUTE,
+    ];
+    summerTimeByYear.set(year, range);
+  }
+  return range;
 }
 
 /** Offset of Europe/Rome from UTC at an instant, in minutes (60 or 120). */
 export function romeOffsetMinutes(epochMs: number): number {
-  const year = Number(fromDayNumber(Math.floor(epochMs / DAY)).slice(0, 4));
+  const year = new Date(epochMs).getUTCFullYear(); // a UTC field: no process time zone involved
   const [start, end] = summerTime(year);
   return epochMs >= start && epochMs < end ? 120 : 60;
 }
