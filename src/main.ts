@@ -2,7 +2,7 @@
 // esbuild.config.mjs turns every export of this file into a top-level function of dist/Code.js.
 import type { DecisionInput } from './app/decisions';
 import type { SidebarDto } from './app/sidebar';
-import { handleFormSubmit } from './gas/intake';
+import { handleFormSubmit, handleRegisterEdit } from './gas/intake';
 import { runTimer } from './gas/jobs';
 import { installMenu, setupWithProgress } from './gas/menu';
 import { syncMyCalendarNow } from './gas/own-calendar';
@@ -30,6 +30,11 @@ export function setup(): SetupReport {
 /** Installable trigger on the request Form. */
 export function onFormSubmit(event: GoogleAppsScript.Events.FormsOnFormSubmit): void {
   handleFormSubmit(event);
+}
+
+/** Installable edit trigger of the register: sites edited by HR update the Form's choices. */
+export function onRegisterEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleRegisterEdit(event);
 }
 
 /** Periodic trigger: queued mail, calendar work left by earlier executions, daily reconciliation. */

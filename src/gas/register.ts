@@ -124,6 +124,11 @@ export class SheetsRegister implements RegisterPort {
     table.sheet.getRange(r0, c0 + 1, block.length, c1 - c0 + 1).setValues(block);
   }
 
+  /** Only the shared sites (one read of Sedi): for the Form's choices and reading a response. */
+  loadSites(): Site[] {
+    return this.readSites([]);
+  }
+
   /** The sheet row of a day read by the last load (0 when unknown). */
   rowOf(dayId: string): number {
     return this.rowOfDay.get(dayId) ?? 0;

@@ -13,6 +13,7 @@ export const CALENDAR_NAME = 'Smart working';
 export const DRIVE_ROOT_NAME = 'Agorà — Accordi di lavoro agile';
 export const FORM_SUBMIT_HANDLER = 'onFormSubmit';
 export const TIMER_HANDLER = 'onTimer';
+export const EDIT_HANDLER = 'onRegisterEdit';
 export const TIMER_MINUTES = 5;
 
 export interface SetupReport {
@@ -78,7 +79,7 @@ export function runSetup(progress: (message: string) => void): SetupReport {
   }
 
   progress('Controllo degli attivatori…');
-  ensureTriggers(form.getId(), changes);
+  ensureTriggers(form.getId(), ss.getId(), changes);
 
   writeProblems(ss, [
     ...snapshot.problems,
@@ -221,10 +222,17 @@ function folderExists(id: string): boolean {
   }
 }
 
-function ensureTriggers(formId: string, changes: string[]): void {
+function ensureTriggers(formId: string, spreadsheetId: string, changes: string[]): void {
   const triggers = ScriptApp.getProjectTriggers();
   const formTriggers = triggers.filter((t) => t.getHandlerFunction() === FORM_SUBMIT_HANDLER);
   const timers = triggers.filter((t) => t.getHandlerFunction() === TIMER_HANDLER);
+  const edits = triggers.filter((t) => t.getHandlerFunction() === EDIT_HANDLER);
+  const keepEdit = edits.find((t) => t.getTriggerSourceId() === spreadsheetId);
+  for (const t of edits) if (t !== keepEdit) ScriptApp.deleteTrigger(t);
+  if (!keepEdit) {
+    ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(spreadsheetId).onEdit().create();
+    changes.push('Creato l\u2019attivatore delle modifiche al registro (sedi nel modulo).');
+  }
   // Keep one trigger of each kind, on the current form; remove duplicates and stale ones.
   const keepForm = formTriggers.find((t) => t.getTriggerSourceId() === formId);
   for (const t of formTriggers) if (t !== keepForm) ScriptApp.deleteTrigger(t);
