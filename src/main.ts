@@ -6,7 +6,7 @@ import { handleFormSubmit, handleRegisterEdit } from './gas/intake';
 import { runTimer } from './gas/jobs';
 import { installMenu, setupWithProgress } from './gas/menu';
 import { syncMyCalendarNow } from './gas/own-calendar';
-import type { SetupReport } from './gas/setup';
+import { checkRegister as checkRegisterNow, type SetupReport } from './gas/setup';
 import {
   cancelFromSidebar,
   decideFromSidebar,
@@ -25,6 +25,11 @@ export function onOpen(): void {
 /** Menu Smart working ▸ Configura (also callable as a function): creates or repairs everything. */
 export function setup(): SetupReport {
   return setupWithProgress();
+}
+
+/** Menu Smart working ▸ Controlla il registro: lists broken rows and hand edits in Problemi. */
+export function checkRegister(): number {
+  return checkRegisterNow();
 }
 
 /** Installable trigger on the request Form. */

@@ -6,6 +6,7 @@ export function installMenu(): void {
     .createMenu('Smart working')
     .addItem('Approvazioni', 'openSidebar')
     .addSeparator()
+    .addItem('Controlla il registro', 'checkRegister')
     .addItem('Configura', 'setup')
     .addToUi();
 }

@@ -7,6 +7,7 @@ import { buildFormItems, FORM_TITLE, refreshLocationChoices } from './form';
 import { RegisterError, SheetsRegister } from './register';
 import { PROPERTY } from './properties';
 import { findHandEdits } from '../app/reconcile';
+import type { RegisterSnapshot, RowProblem } from '../app/ports';
 import { normaliseHeader, SHEET_ORDER, SHEETS, type ColumnDef, type SheetKey } from './schema';
 
 export const CALENDAR_NAME = 'Smart working';
@@ -81,14 +82,36 @@ export function runSetup(progress: (message: string) => void): SetupReport {
   progress('Controllo degli attivatori…');
   ensureTriggers(form.getId(), ss.getId(), changes);
 
-  writeProblems(ss, [
-    ...snapshot.problems,
-    ...findHandEdits(snapshot.days, register.loadAudit(), SHEETS.days.name, (id) => register.rowOf(id)),
-  ]);
+  writeProblems(ss, registerProblems(register, snapshot));
   progress(
     changes.length ? `Configurazione completata: ${changes.length} modifiche.` : 'Tutto era già configurato.',
   );
   return { changes, problems: snapshot.problems.length };
+}
+
+/** Broken rows of the hand-kept sheets and hand edits of the days sheet. */
+function registerProblems(register: SheetsRegister, snapshot: RegisterSnapshot): RowProblem[] {
+  return [
+    ...snapshot.problems,
+    ...findHandEdits(snapshot.days, register.loadAudit(), SHEETS.days.name, (id) => register.rowOf(id)),
+  ];
+}
+
+/** Smart working ▸ Controlla il registro: refreshes the Problemi sheet; returns how many. */
+export function checkRegister(): number {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) throw new RegisterError('Apri il foglio del registro.');
+  const register = new SheetsRegister(ss);
+  const problems = registerProblems(register, register.load());
+  writeProblems(ss, problems);
+  ss.toast(
+    problems.length
+      ? `${problems.length} problemi: vedi il foglio «${SHEETS.problems.name}».`
+      : 'Nessun problema nel registro.',
+    'Smart working',
+    5,
+  );
+  return problems.length;
 }
 
 function ensureSheet(
