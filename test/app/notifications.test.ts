@@ -106,7 +106,7 @@ describe('requestNotifications', () => {
     expect(digests).toHaveLength(1);
     const [digest] = digests;
     expect(digest.to).toBe(MARIO);
-    expect(digest.subject).toBe('Anna Rossi: 2 giornate di lavoro agile da approvare');
+    expect(digest.subject).toBe('Da approvare: 2 giornate di lavoro agile di Anna Rossi');
     expect(digest.body).toContain('Anna Rossi (Servizi al personale) chiede:');
     expect(digest.body).toContain('lunedì 9 novembre 2026');
     expect(digest.body).toContain('martedì 10 novembre 2026 (presso Municipio di Soliera)');
@@ -125,7 +125,7 @@ describe('requestNotifications', () => {
     );
     expect(out.map((m) => m.subject)).toEqual([
       'Ricevuta della richiesta di lavoro agile (1 giorno)',
-      'Anna Rossi: 1 giornata di lavoro agile da approvare',
+      'Da approvare: 1 giornata di lavoro agile di Anna Rossi',
     ]);
   });
 
