@@ -2,10 +2,11 @@
 // ones the bundle uses), and the actions, each a top-level function of the bundle or what a
 // person does in front of Google (fill in the Form, let time pass). The state is saved to a
 // file after every change and loaded at start, unless --reset.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { addDays, parseIsoDate, type IsoDate } from '../../src/domain/dates';
+import { QUEUE_PREFIX } from '../../src/gas/mail';
 import { toRomeLocal } from '../../src/domain/rome-time';
 import type { WorkspaceState } from '../workspace/index';
 import { buildDemoOrganisation, DEMO_TODAY, DEMO_TODAY_MINUTES, HR_ACCOUNT } from './demo-org';
@@ -13,8 +14,6 @@ import type { CalendarEventView, FormView, MailView, PersonOption, ResultDayView
 import { romeMs, seedWorkspace, type SeedSummary } from './seed';
 import { CALENDAR_ID_PROPERTY, WorkspaceHandle } from './workspace-handle';
 
-/** Mail waiting for the end of the disconnection period (src/gas/mail.ts keeps it so). */
-const MAIL_QUEUE_PREFIX = 'agora.mail.';
 
 export interface BackendOptions {
   /** Where the Workspace is saved (git-ignored `.playground/state.json`). */
@@ -24,6 +23,11 @@ export interface BackendOptions {
   /** The built bundle. */
   codePath: string;
   log?: (message: string) => void;
+  /**
+   * The project's root (default: the current directory): the sources that make the seed
+   * (dev/playground, dev/workspace) are part of the seed cache's key.
+   */
+  sourceRoot?: string;
 }
 
 export interface Backend {
@@ -66,15 +70,17 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     }
   }
   if (!handle) {
-    // The seed is deterministic: the same bundle and the same demo data give the same Workspace,
-    // so a copy is kept beside the state and reused by the next clean start.
+    // The seed is deterministic: the same bundle, the same demo data and the same seed and fake
+    // Workspace code give the same Workspace, so a copy is kept beside the state and reused by
+    // the next clean start. A change to any of them makes a new key.
     const org = buildDemoOrganisation();
     const cacheFile = join(dirname(options.stateFile), 'seed-cache.json');
-    const key = createHash('sha256')
+    const hash = createHash('sha256')
       .update(SEED_VERSION)
       .update(readFileSync(options.codePath))
-      .update(JSON.stringify(org))
-      .digest('hex');
+      .update(JSON.stringify(org));
+    for (const [file, text] of seedSources(options.sourceRoot ?? process.cwd())) hash.update(file).update(text);
+    const key = hash.digest('hex');
     const cached = readSeedCache(cacheFile, key);
     if (cached) {
       handle = new WorkspaceHandle({ codePath: options.codePath, state: cached.state });
@@ -95,9 +101,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
         `${seeded.managers} responsabili, ${seeded.agreements} accordi, ${seeded.sites} sedi condivise, ` +
         `${seeded.requests} richieste, ${seeded.decisions} decisioni.`,
     );
-    if (seeded.decisionError)
+    if (seeded.failures.length)
       log(
-        `Attenzione: i responsabili non hanno potuto decidere (${seeded.decisionError}): ha deciso il servizio personale.`,
+        `Attenzione: decisioni o annullamenti non riusciti (le giornate restano come erano):\n  ${seeded.failures.join('\n  ')}`,
       );
   }
   const backend = new WorkspaceBackend(handle, options.stateFile, seeded);
@@ -105,8 +111,32 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   return backend;
 }
 
-/** Bump when seed.ts changes what it does with the same demo data. */
-const SEED_VERSION = 'seed-1';
+/** Bump when the seed changes in a way its sources do not show (they are hashed too). */
+const SEED_VERSION = 'seed-2';
+
+/** The sources (under the project root) that decide what the seed produces. */
+const SEED_SOURCES = {
+  'dev/playground': ['seed.ts', 'demo-org.ts', 'workspace-handle.ts'],
+  'dev/workspace': null, // every file: the fake Google services
+};
+
+/** The seed's sources by path, when the project's sources are there (none otherwise). */
+export function seedSources(root: string): [string, Buffer][] {
+  const out: [string, Buffer][] = [];
+  for (const [dir, only] of Object.entries(SEED_SOURCES)) {
+    let names: string[];
+    try {
+      names = only ?? readdirSync(join(root, dir)).filter((n) => n.endsWith('.ts'));
+    } catch {
+      continue;
+    }
+    for (const name of [...names].sort()) {
+      const path = join(root, dir, name);
+      if (existsSync(path)) out.push([`${dir}/${name}`, readFileSync(path)]);
+    }
+  }
+  return out;
+}
 
 function readSeedCache(file: string, key: string): { summary: SeedSummary; state: WorkspaceState } | null {
   if (!existsSync(file)) return null;
@@ -309,16 +339,21 @@ class WorkspaceBackend implements Backend {
     );
   }
 
+  /**
+   * The shared calendar's events in `month`; with `owner`, the working-location events of that
+   * person's own primary calendar (every Google user has one: no events yet when never written).
+   */
   calendar(month: string, owner?: string): { name: string; events: CalendarEventView[] } | null {
     const id = owner ?? this.handle.scriptProperty(CALENDAR_ID_PROPERTY);
     const state = this.handle.state.calendar;
     const cal = id ? state.calendars[id] : undefined;
-    if (!id || !cal) return null;
+    if (!id || (!cal && !owner)) return null;
     const first = `${month}-01`;
     const last = `${month}-31`;
     const events: CalendarEventView[] = [];
     for (const e of Object.values(state.events)) {
       if (e.calendarId !== id || e.status !== 'confirmed') continue;
+      if (owner && e.eventType !== 'workingLocation') continue;
       let date: string;
       let lastDate: string;
       let time = '';
@@ -334,20 +369,28 @@ class WorkspaceBackend implements Backend {
         time = `${String(Math.floor(start.minutes / 60)).padStart(2, '0')}:${String(start.minutes % 60).padStart(2, '0')}`;
       }
       if (lastDate < first || date > last) continue;
-      const title = e.eventType === 'workingLocation' ? `${e.summary || 'Luogo di lavoro'}` : e.summary;
+      const place = e.workingLocationProperties;
+      const location =
+        e.eventType !== 'workingLocation'
+          ? e.location
+          : place?.type === 'homeOffice'
+            ? 'Casa (lavoro da casa)'
+            : place?.type === 'officeLocation'
+              ? `Ufficio: ${place.officeLocation?.label ?? ''}`
+              : (place?.customLocation?.label ?? e.location);
       events.push({
         date: date as IsoDate,
         lastDate: lastDate as IsoDate,
-        title,
+        title: e.eventType === 'workingLocation' ? e.summary || 'Luogo di lavoro' : e.summary,
         description: e.description,
-        location: e.location,
+        location,
         time,
       });
     }
     events.sort((a, b) =>
       a.date === b.date ? a.title.localeCompare(b.title, 'it') : a.date < b.date ? -1 : 1,
     );
-    return { name: cal.name, events };
+    return { name: cal?.name ?? id, events };
   }
 
   mail(): { sent: MailView[]; queued: { sendAt: string; to: string; subject: string; body: string }[] } {
@@ -364,7 +407,7 @@ class WorkspaceBackend implements Backend {
     });
     const props = this.handle.state.properties.script;
     const queued = Object.keys(props)
-      .filter((k) => k.startsWith(MAIL_QUEUE_PREFIX))
+      .filter((k) => k.startsWith(QUEUE_PREFIX))
       .sort()
       .map((k) => {
         try {

@@ -114,6 +114,8 @@ ul.violations li.warn { color: var(--warn); }
 .mail iframe { width: 100%; min-height: 260px; border: 0; }
 .grid2 { display: grid; grid-template-columns: 340px 1fr; gap: 18px; align-items: start; }
 .sidebar-frame { width: 300px; height: 640px; border: 1px solid var(--line); border-radius: 8px; background: #fff; }
+.sync { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; margin: 0 0 12px; }
+.sync .muted { font-size: 13px; flex: 1 1 320px; }
 .clock { font-size: 13px; }
 .clock strong { font-size: 14px; }
 `);

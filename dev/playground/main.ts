@@ -26,6 +26,7 @@ export async function main(argv: string[], opts: { root?: string } = {}): Promis
     stateFile: join(root, '.playground', 'state.json'),
     codePath: join(root, 'dist', 'Code.js'),
     reset: argv.includes('--reset'),
+    sourceRoot: root,
     log: (message) => console.log(message),
   });
   console.log(`Agorà playground: ${playground.url}`);

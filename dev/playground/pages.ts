@@ -369,13 +369,16 @@ export interface CalendarEventView {
   time: string;
 }
 
+/** What «Mostra nel mio calendario» did. */
+export type CalendarMessage = { ok: true; created: number; deleted: number } | { ok: false; error: string };
+
 export function calendarPage(
   calendarName: string | null,
   month: string,
   today: IsoDate,
   events: CalendarEventView[],
   view: 'mese' | 'elenco',
-  own: { user: string; shown: boolean },
+  own: { user: string; shown: boolean; canSync?: boolean; message?: CalendarMessage | null },
 ): SafeHtml {
   const mine = own.shown ? '&di=mio' : '';
   const which = html`<p class="muted">
@@ -383,12 +386,32 @@ export function calendarPage(
     ${
       own.shown
         ? html`<a href="/calendario?mese=${month}&amp;vista=${view}">condiviso «Smart working»</a> ·
-            <strong>il calendario di ${own.user}</strong>`
+            <strong>il calendario di ${own.user}</strong> (solo gli eventi «luogo di lavoro»)`
         : html`<strong>condiviso «Smart working»</strong> ·
             <a href="/calendario?mese=${month}&amp;vista=${view}&amp;di=mio">il calendario di ${own.user}</a>
             (luogo di lavoro)`
     }
   </p>`;
+  const message = own.message
+    ? own.message.ok
+      ? notice(
+          'ok',
+          `Il tuo calendario è aggiornato: ${own.message.created} giornate aggiunte, ${own.message.deleted} tolte.`,
+        )
+      : notice('error', own.message.error)
+    : '';
+  const sync =
+    own.shown && own.canSync
+      ? html`<form method="post" action="/calendario/mio" class="sync">
+          <input type="hidden" name="mese" value="${month}" />
+          <input type="hidden" name="vista" value="${view}" />
+          <button>Mostra nel mio calendario</button>
+          <span class="muted"
+            >Esegue <code>syncMyCalendar()</code> del bundle come ${own.user}: le giornate approvate diventano
+            eventi «luogo di lavoro» (casa o sede condivisa) nel suo calendario principale.</span
+          >
+        </form>`
+      : '';
   const first = parseIsoDate(`${month}-01`) as IsoDate;
   const { year, month: m } = dateParts(first);
   const prev = addDays(first, -1).slice(0, 7);
@@ -404,7 +427,7 @@ export function calendarPage(
   </p>`;
   if (!calendarName)
     return html`<h1>Calendario</h1>
-      ${which}
+      ${which}${message}${sync}
       ${notice(
         'info',
         own.shown
@@ -412,7 +435,7 @@ export function calendarPage(
           : 'Il calendario condiviso non esiste ancora: esegui Configura.',
       )}`;
   const head = html`<h1>Calendario «${calendarName}» — ${title}</h1>
-    ${which}${nav}`;
+    ${which}${message}${sync}${nav}`;
   if (view === 'elenco') {
     return html`${head}${
       events.length

@@ -1,8 +1,10 @@
 // Seeds a clean Workspace with the demo organisation, the way it would happen for real:
 // HR runs Configura (setup), types the hand-kept sheets, runs Configura again (the Form picks
-// up the shared sites); then, over the autumn, employees send the Form and their managers
-// decide from the sidebar, each at their own (fake) time. Everything goes through the
-// bundle's top-level functions and the fake Google services: no second code path.
+// up the shared sites); then, over the autumn, employees send the Form and their managers (or
+// their delegates) decide from the sidebar as themselves, each at their own (fake) time: the
+// sidebar forwards every decision to the owner's web app, as in Google. Everything goes
+// through the bundle's top-level functions and the fake Google services: no second code path,
+// and nobody decides in a manager's place.
 import { addDays, weekday, type IsoDate } from '../../src/domain/dates';
 import { fromRomeLocal } from '../../src/domain/rome-time';
 import {
@@ -14,6 +16,7 @@ import {
   type DemoOrganisation,
   type DemoRequest,
 } from './demo-org';
+import type { SidebarDto } from '../../src/app/sidebar';
 import type { WorkspaceHandle } from './workspace-handle';
 
 export interface SeedSummary {
@@ -26,12 +29,26 @@ export interface SeedSummary {
   requests: number;
   decisions: number;
   cancellations: number;
-  /** Why managers could not decide themselves (HR decided instead), or null. */
-  decisionError: string | null;
+  /**
+   * Decisions and cancellations the bundle did not carry out (the first few, with who tried):
+   * nobody steps in for the manager, so those days simply stay as they were.
+   */
+  failures: string[];
   ms: number;
 }
 
 type Row = (string | number | Date)[];
+
+/** What sidebarDecide and sidebarCancel answer for each day. */
+interface ItemResult {
+  employee: string;
+  date: string;
+  ok: boolean;
+  code?: string;
+  message?: string;
+}
+
+const MAX_FAILURES_KEPT = 5;
 
 /** A Rome-local date (and minutes) as the instant the fake clock needs. */
 export function romeMs(date: IsoDate, minutes = 0): number {
@@ -148,29 +165,19 @@ export function seedWorkspace(handle: WorkspaceHandle, org: DemoOrganisation, se
   }
   events.sort((a, b) => a.at - b.at);
 
+  /** The dates of `request` that `by` sees waiting in their sidebar. */
+  const pendingOf = (by: string, request: DemoRequest): IsoDate[] => {
+    const dto = handle.callFromClient(by, 'sidebarLoad', []) as SidebarDto;
+    const person = dto.pending.find((p) => p.email === request.employee);
+    const waiting = new Set(person?.weeks.flatMap((w) => w.days.map((d) => d.date)) ?? []);
+    return request.dates.filter((d) => waiting.has(d));
+  };
+
   let decisions = 0;
   let cancellations = 0;
-  let decisionError: string | null = null;
-  /**
-   * Runs a decision or cancellation as its real author; when the bundle cannot do it as them
-   * (e.g. a service the in-memory Workspace lacks), HR, who may decide for everyone, does it
-   * and does the following ones too.
-   */
-  const asAuthorOrHr = (by: string, name: string, arg: unknown): boolean => {
-    if (decisionError === null) {
-      try {
-        handle.run(by, name, arg);
-        return true;
-      } catch (e) {
-        decisionError = `${name} come ${by}: ${(e as Error).message}`;
-      }
-    }
-    try {
-      handle.run(HR_ACCOUNT, name, arg);
-      return true;
-    } catch {
-      return false;
-    }
+  const failures: string[] = [];
+  const failed = (what: string, message: string) => {
+    if (failures.length < MAX_FAILURES_KEPT) failures.push(`${what}: ${message}`);
   };
   let timersDay = '';
   for (const event of events) {
@@ -190,8 +197,11 @@ export function seedWorkspace(handle: WorkspaceHandle, org: DemoOrganisation, se
         note: request.note,
       });
     } else if (event.kind === 'decide') {
+      // The manager (or their delegate that day) opens the sidebar and decides the days of the
+      // request it shows as pending (the refused ones never reach it), as themself: the
+      // sidebar forwards the decision to the owner's web app (UrlFetchApp).
       const by = deciderFor(request.employee, event.at);
-      const items = request.dates.map((date) =>
+      const items = pendingOf(by, request).map((date) =>
         r() < 0.05
           ? {
               employee: request.employee,
@@ -201,11 +211,28 @@ export function seedWorkspace(handle: WorkspaceHandle, org: DemoOrganisation, se
             }
           : { employee: request.employee, date, decision: 'approve' },
       );
-      if (handle.hasFunction('sidebarDecide') && asAuthorOrHr(by, 'sidebarDecide', items))
-        decisions += items.length;
-    } else if (handle.hasFunction('sidebarCancel')) {
+      if (!items.length) continue;
+      try {
+        const results = handle.callFromClient(by, 'sidebarDecide', [items]) as ItemResult[];
+        for (const res of results) {
+          if (res.ok) decisions++;
+          else failed(`sidebarDecide come ${by} (${res.employee} ${res.date})`, res.message ?? res.code ?? '?');
+        }
+      } catch (e) {
+        failed(`sidebarDecide come ${by}`, (e as Error).message);
+      }
+    } else {
+      // The employee cancels from their own page.
       const item = { employee: request.employee, date: event.date, reason: 'Cambio di programma' };
-      if (asAuthorOrHr(request.employee, 'sidebarCancel', item)) cancellations++;
+      try {
+        const res = handle.callFromClient(request.employee, 'sidebarCancel', [item]) as ItemResult;
+        if (res.ok) cancellations++;
+        // A day refused at submission or rejected cannot be cancelled: nothing to do.
+        else if (res.code !== 'INVALID_STATE')
+          failed(`sidebarCancel come ${request.employee} (${event.date})`, res.message ?? res.code ?? '?');
+      } catch (e) {
+        failed(`sidebarCancel come ${request.employee}`, (e as Error).message);
+      }
     }
   }
 
@@ -222,7 +249,7 @@ export function seedWorkspace(handle: WorkspaceHandle, org: DemoOrganisation, se
     requests: org.requests.length,
     decisions,
     cancellations,
-    decisionError,
+    failures,
     ms: Date.now() - started,
   };
 }

@@ -14,6 +14,7 @@ import {
   layout,
   mailPage,
   registerPage,
+  type CalendarMessage,
   type PageKey,
 } from './pages';
 
@@ -89,6 +90,8 @@ async function handle(backend: Backend, req: IncomingMessage, res: ServerRespons
   if (method === 'POST' && path === '/modulo') return submitForm(backend, r);
   if (method === 'GET' && path === '/registro') return showRegister(backend, r);
   if (method === 'GET' && path === '/calendario') return showCalendar(backend, r);
+  if (method === 'POST' && path === '/calendario/mio') return syncOwnCalendar(backend, r);
+  if (method === 'GET' && path === '/calendario/mio') return redirect(r.res, '/calendario?di=mio');
   if (method === 'GET' && path === '/posta') return showMail(backend, r);
   if (method === 'GET' && path === '/approvazioni')
     return page(
@@ -258,13 +261,14 @@ function showRegister(backend: Backend, r: Request): void {
   page(backend, r, 'Registro', 'registro', body);
 }
 
-function showCalendar(backend: Backend, r: Request): void {
+function showCalendar(backend: Backend, r: Request, message: CalendarMessage | null = null): void {
   const today = nowView(backend).date;
   const asked = r.url.searchParams.get('mese') ?? '';
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : today.slice(0, 7);
   const view = r.url.searchParams.get('vista') === 'elenco' ? 'elenco' : 'mese';
   const own = r.url.searchParams.get('di') === 'mio';
   const calendar = backend.calendar(month, own ? r.user : undefined);
+  const synced = /^(\d+)-(\d+)$/.exec(r.url.searchParams.get('aggiornato') ?? '');
   page(
     backend,
     r,
@@ -273,8 +277,36 @@ function showCalendar(backend: Backend, r: Request): void {
     calendarPage(calendar?.name ?? null, month, today, calendar?.events ?? [], view, {
       user: r.user,
       shown: own,
+      canSync: own && backend.hasFunction('syncMyCalendar'),
+      message:
+        message ??
+        (own && synced ? { ok: true, created: Number(synced[1]), deleted: Number(synced[2]) } : null),
     }),
   );
+}
+
+/**
+ * «Mostra nel mio calendario»: the bundle's syncMyCalendar as the acting employee (only code
+ * running as them can write working locations on their own calendar), then their calendar.
+ */
+async function syncOwnCalendar(backend: Backend, r: Request): Promise<void> {
+  const fields = await readForm(r.req);
+  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(fields.get('mese') ?? '') ? (fields.get('mese') as string) : '';
+  const view = fields.get('vista') === 'elenco' ? 'elenco' : 'mese';
+  const back = `/calendario?di=mio&vista=${view}${month ? `&mese=${month}` : ''}`;
+  if (!backend.hasFunction('syncMyCalendar')) {
+    r.url = new URL(back, 'http://localhost');
+    return showCalendar(backend, r, { ok: false, error: 'Il bundle non ha la funzione syncMyCalendar.' });
+  }
+  let result: { created?: unknown; deleted?: unknown };
+  try {
+    result = (backend.run(r.user, 'syncMyCalendar', []) ?? {}) as typeof result;
+  } catch (e) {
+    r.url = new URL(back, 'http://localhost');
+    return showCalendar(backend, r, { ok: false, error: (e as Error).message });
+  }
+  const count = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : 0);
+  redirect(r.res, `${back}&aggiornato=${count(result.created)}-${count(result.deleted)}`);
 }
 
 function showMail(backend: Backend, r: Request): void {

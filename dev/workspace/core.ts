@@ -10,7 +10,11 @@ export const GOOGLE_ERRORS = {
     'You have been creating or deleting too many calendars or calendar events in a short time. Please try again later.',
   lockTimeout: () => 'Lock timeout: another process was holding the lock for too long.',
 } as const;
-export type InjectedErrorKind = keyof Omit<typeof GOOGLE_ERRORS, 'lockTimeout'>;
+/**
+ * What an injected failure throws: one of Google's errors, or `deadline`: the execution runs out
+ * of time at that call (the clock jumps past its deadline and Apps Script's timeout is thrown).
+ */
+export type InjectedErrorKind = keyof Omit<typeof GOOGLE_ERRORS, 'lockTimeout'> | 'deadline';
 
 interface Injection {
   key: string;
@@ -46,6 +50,11 @@ export class Workspace {
    * `e instanceof Error` holds for the errors the fakes throw.
    */
   errorConstructor: ErrorConstructor = Error;
+  /**
+   * Fake time each call of a method takes, keyed `Service.method` (e.g. `Calendar.Events.insert`,
+   * `SpreadsheetApp.Range.setValues`): the clock advances by it at every call. Default: none.
+   */
+  latency: Record<string, number> = {};
   /** Clock and owner live in a plain object, saved with the rest of the Workspace state. */
   readonly coreState: CoreState;
   private readonly counts = new Map<string, number>();
@@ -88,12 +97,18 @@ export class Workspace {
   call(service: string, method: string): void {
     const key = `${service}.${method}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    const latency = this.latency[key];
+    if (latency) this.nowMs += latency;
     if (this.deadlineMs !== null && this.nowMs > this.deadlineMs) throw this.error(EXECUTION_TIMEOUT_MESSAGE);
     for (const inj of this.injections) {
       if (inj.key !== key && inj.key !== `${service}.*`) continue;
       inj.seen++;
       if (inj.seen === inj.nth || (inj.sticky && inj.seen > inj.nth)) {
         if (!inj.sticky) this.injections = this.injections.filter((i) => i !== inj);
+        if (inj.kind === 'deadline') {
+          if (this.deadlineMs !== null) this.nowMs = Math.max(this.nowMs, this.deadlineMs + 1);
+          throw this.error(EXECUTION_TIMEOUT_MESSAGE);
+        }
         throw this.error(
           inj.kind === 'calendarRate' ? GOOGLE_ERRORS.calendarRate() : GOOGLE_ERRORS[inj.kind](service),
         );

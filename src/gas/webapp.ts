@@ -29,6 +29,18 @@ function toDto(input: { employee?: unknown; date?: unknown }, outcome: ItemOutco
     : { ...ref, ok: false, code: outcome.code, message: outcome.message };
 }
 
+/**
+ * Calendar entries for what was just decided, within a short budget. The decision is already
+ * recorded: a calendar failure must not hide it from the caller; the periodic trigger goes on.
+ */
+function calendarSoon(): void {
+  try {
+    runCalendarJob(CALENDAR_BUDGET_AFTER_DECISION_MS);
+  } catch (e) {
+    console.warn(`Calendario da aggiornare più tardi: ${(e as Error).message}`);
+  }
+}
+
 /** The operations, each given the verified caller. */
 const OPERATIONS = {
   load(caller: string, args: { month?: string }): SidebarDto {
@@ -37,7 +49,7 @@ const OPERATIONS = {
   decide(caller: string, args: { items: DecisionInput[] }): ItemResultDto[] {
     const items = Array.isArray(args.items) ? args.items.slice(0, 500) : [];
     const outcomes = decideDays(gasPorts(), caller, items);
-    if (outcomes.some((o) => o.ok)) runCalendarJob(CALENDAR_BUDGET_AFTER_DECISION_MS);
+    if (outcomes.some((o) => o.ok)) calendarSoon();
     return items.map((item, i) => toDto(item ?? {}, outcomes[i]));
   },
   cancel(
@@ -46,7 +58,7 @@ const OPERATIONS = {
   ): ItemResultDto {
     const item = args.item && typeof args.item === 'object' ? args.item : { employee: '', date: '' };
     const outcome = cancelDay(gasPorts(), caller, item);
-    if (outcome.ok) runCalendarJob(CALENDAR_BUDGET_AFTER_DECISION_MS);
+    if (outcome.ok) calendarSoon();
     return toDto(item, outcome);
   },
   /** The caller's own days (for the working-location sync, which runs as the employee). */
