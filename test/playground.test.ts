@@ -83,6 +83,7 @@ let submitted: IsoDate;
 test('every page answers, and a day sent through the form page is in the register', async () => {
   const pg = await start();
   expect(pg.backend.seeded).not.toBeNull();
+  expect(pg.backend.seeded?.failures).toEqual([]);
   for (const path of [
     '/modulo',
     '/registro',

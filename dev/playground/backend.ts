@@ -14,7 +14,6 @@ import type { CalendarEventView, FormView, MailView, PersonOption, ResultDayView
 import { romeMs, seedWorkspace, type SeedSummary } from './seed';
 import { CALENDAR_ID_PROPERTY, WorkspaceHandle } from './workspace-handle';
 
-
 export interface BackendOptions {
   /** Where the Workspace is saved (git-ignored `.playground/state.json`). */
   stateFile: string;
@@ -28,6 +27,8 @@ export interface BackendOptions {
    * (dev/playground, dev/workspace) are part of the seed cache's key.
    */
   sourceRoot?: string;
+  /** Where the copy of the freshly seeded Workspace is kept (default: beside the state file). */
+  seedCacheFile?: string;
 }
 
 export interface Backend {
@@ -74,12 +75,13 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     // Workspace code give the same Workspace, so a copy is kept beside the state and reused by
     // the next clean start. A change to any of them makes a new key.
     const org = buildDemoOrganisation();
-    const cacheFile = join(dirname(options.stateFile), 'seed-cache.json');
+    const cacheFile = options.seedCacheFile ?? join(dirname(options.stateFile), 'seed-cache.json');
     const hash = createHash('sha256')
       .update(SEED_VERSION)
       .update(readFileSync(options.codePath))
       .update(JSON.stringify(org));
-    for (const [file, text] of seedSources(options.sourceRoot ?? process.cwd())) hash.update(file).update(text);
+    for (const [file, text] of seedSources(options.sourceRoot ?? process.cwd()))
+      hash.update(file).update(text);
     const key = hash.digest('hex');
     const cached = readSeedCache(cacheFile, key);
     if (cached) {

@@ -372,6 +372,14 @@ export interface CalendarEventView {
 /** What «Mostra nel mio calendario» did. */
 export type CalendarMessage = { ok: true; created: number; deleted: number } | { ok: false; error: string };
 
+function syncMessage(m: CalendarMessage): string {
+  if (!m.ok) return m.error;
+  if (!m.created && !m.deleted) return 'Il calendario era già aggiornato.';
+  const added = m.created === 1 ? '1 giornata aggiunta' : `${m.created} giornate aggiunte`;
+  const removed = m.deleted === 1 ? '1 tolta' : `${m.deleted} tolte`;
+  return `Calendario aggiornato: ${added}, ${removed}.`;
+}
+
 export function calendarPage(
   calendarName: string | null,
   month: string,
@@ -392,14 +400,7 @@ export function calendarPage(
             (luogo di lavoro)`
     }
   </p>`;
-  const message = own.message
-    ? own.message.ok
-      ? notice(
-          'ok',
-          `Il tuo calendario è aggiornato: ${own.message.created} giornate aggiunte, ${own.message.deleted} tolte.`,
-        )
-      : notice('error', own.message.error)
-    : '';
+  const message = own.message ? notice(own.message.ok ? 'ok' : 'error', syncMessage(own.message)) : '';
   const sync =
     own.shown && own.canSync
       ? html`<form method="post" action="/calendario/mio" class="sync">

@@ -16,7 +16,6 @@ import {
   type DemoOrganisation,
   type DemoRequest,
 } from './demo-org';
-import type { SidebarDto } from '../../src/app/sidebar';
 import type { WorkspaceHandle } from './workspace-handle';
 
 export interface SeedSummary {
@@ -165,14 +164,6 @@ export function seedWorkspace(handle: WorkspaceHandle, org: DemoOrganisation, se
   }
   events.sort((a, b) => a.at - b.at);
 
-  /** The dates of `request` that `by` sees waiting in their sidebar. */
-  const pendingOf = (by: string, request: DemoRequest): IsoDate[] => {
-    const dto = handle.callFromClient(by, 'sidebarLoad', []) as SidebarDto;
-    const person = dto.pending.find((p) => p.email === request.employee);
-    const waiting = new Set(person?.weeks.flatMap((w) => w.days.map((d) => d.date)) ?? []);
-    return request.dates.filter((d) => waiting.has(d));
-  };
-
   let decisions = 0;
   let cancellations = 0;
   const failures: string[] = [];
@@ -197,11 +188,11 @@ export function seedWorkspace(handle: WorkspaceHandle, org: DemoOrganisation, se
         note: request.note,
       });
     } else if (event.kind === 'decide') {
-      // The manager (or their delegate that day) opens the sidebar and decides the days of the
-      // request it shows as pending (the refused ones never reach it), as themself: the
-      // sidebar forwards the decision to the owner's web app (UrlFetchApp).
+      // The manager (or their delegate that day) decides the request's days from the sidebar,
+      // as themself: the sidebar forwards the decision to the owner's web app. The dates the
+      // rules refused at submission never were pending: they answer INVALID_STATE, unchanged.
       const by = deciderFor(request.employee, event.at);
-      const items = pendingOf(by, request).map((date) =>
+      const items = request.dates.map((date) =>
         r() < 0.05
           ? {
               employee: request.employee,
@@ -211,12 +202,12 @@ export function seedWorkspace(handle: WorkspaceHandle, org: DemoOrganisation, se
             }
           : { employee: request.employee, date, decision: 'approve' },
       );
-      if (!items.length) continue;
       try {
         const results = handle.callFromClient(by, 'sidebarDecide', [items]) as ItemResult[];
         for (const res of results) {
           if (res.ok) decisions++;
-          else failed(`sidebarDecide come ${by} (${res.employee} ${res.date})`, res.message ?? res.code ?? '?');
+          else if (res.code !== 'INVALID_STATE')
+            failed(`sidebarDecide come ${by} (${res.employee} ${res.date})`, res.message ?? res.code ?? '?');
         }
       } catch (e) {
         failed(`sidebarDecide come ${by}`, (e as Error).message);

@@ -291,7 +291,9 @@ function showCalendar(backend: Backend, r: Request, message: CalendarMessage | n
  */
 async function syncOwnCalendar(backend: Backend, r: Request): Promise<void> {
   const fields = await readForm(r.req);
-  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(fields.get('mese') ?? '') ? (fields.get('mese') as string) : '';
+  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(fields.get('mese') ?? '')
+    ? (fields.get('mese') as string)
+    : '';
   const view = fields.get('vista') === 'elenco' ? 'elenco' : 'mese';
   const back = `/calendario?di=mio&vista=${view}${month ? `&mese=${month}` : ''}`;
   if (!backend.hasFunction('syncMyCalendar')) {

@@ -2,6 +2,7 @@
 import { reconciliationRange, syncCalendar, syncOwnCalendar, type SyncReport } from '../app/calendar-sync';
 import { toRomeLocal } from '../domain/rome-time';
 import { OwnWorkingLocation, SharedCalendar } from './calendar';
+import { recoverMissedResponses } from './intake';
 import { flushMailQueue } from './mail';
 import { PROPERTY } from './properties';
 import { gasPorts } from './runtime';
@@ -23,6 +24,7 @@ export function runCalendarJob(budgetMs: number, full = false): SyncReport | nul
 /** The periodic trigger: queued mail, then calendar work (a full reconciliation once a day). */
 export function runTimer(): void {
   const started = Date.now();
+  recoverMissedResponses();
   flushMailQueue();
   const props = PropertiesService.getScriptProperties();
   const today = toRomeLocal(Date.now()).date;

@@ -8,4 +8,6 @@ export const PROPERTY = {
   /** The account that ran setup: decisions run with its authority. */
   owner: 'agora.owner',
   lastFullCalendarSync: 'agora.lastFullCalendarSync',
+  /** When the periodic trigger last looked for responses whose trigger failed (epoch ms). */
+  lastResponseCheck: 'agora.lastResponseCheck',
 } as const;

@@ -90,6 +90,7 @@ export class SheetsRegister implements RegisterPort {
     const table = this.table('days');
     const first = table.values.length + 1;
     const rows = days.map((d) => this.dayRow(table, d, blankRow(table)));
+    ensureRows(table.sheet, first + rows.length - 1);
     table.sheet.getRange(first, 1, rows.length, rows[0].length).setValues(rows);
     days.forEach((d, i) => this.rowOfDay.set(d.id, first + i));
     table.values.push(...rows);
@@ -111,17 +112,18 @@ export class SheetsRegister implements RegisterPort {
         table.values[rowsNumbers[i] - 1].slice(),
       );
     }
-    // One write: the rows from the first to the last changed one, over the columns that
-    // Agorà changes after submission (HR's own columns outside that span are not touched).
+    // One write per contiguous group of Agorà's own columns, over the rows from the first to
+    // the last changed one: HR's own columns (which may hold formulas) are never rewritten.
+    const ours = new Set(Object.values(table.col).filter((c) => c >= 0));
     const mutable = ['status', 'decidedBy', 'decidedAt', 'reason', 'calendarEventId'].map(
       (k) => table.col[k],
     );
-    const c0 = Math.min(...mutable);
-    const c1 = Math.max(...mutable);
     const r0 = Math.min(...rowsNumbers);
     const r1 = Math.max(...rowsNumbers);
-    const block = table.values.slice(r0 - 1, r1).map((row) => row.slice(c0, c1 + 1));
-    table.sheet.getRange(r0, c0 + 1, block.length, c1 - c0 + 1).setValues(block);
+    for (const [c0, c1] of columnGroups(Math.min(...mutable), Math.max(...mutable), ours)) {
+      const block = table.values.slice(r0 - 1, r1).map((row) => row.slice(c0, c1 + 1));
+      table.sheet.getRange(r0, c0 + 1, block.length, c1 - c0 + 1).setValues(block);
+    }
   }
 
   /** Only the shared sites (one read of Sedi): for the Form's choices and reading a response. */
@@ -196,7 +198,9 @@ export class SheetsRegister implements RegisterPort {
       put('detail', userTextToCell(e.detail));
       return row;
     });
-    sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, width).setValues(rows);
+    const first = sheet.getLastRow() + 1;
+    ensureRows(sheet, first + rows.length - 1);
+    sheet.getRange(first, 1, rows.length, width).setValues(rows);
   }
 
   // ---- reading -------------------------------------------------------------------------
@@ -500,6 +504,28 @@ export class SheetsRegister implements RegisterPort {
     put('calendarEventId', d.calendarEventId);
     return row;
   }
+}
+
+/** Rows added at a time when a sheet is full: growing by one row per write would cost a call each time. */
+export const GROWTH_ROWS = 500;
+
+/** Makes sure the sheet has row `lastRow` (Sheets refuses ranges beyond its last row). */
+export function ensureRows(sheet: Sheet, lastRow: number): void {
+  const max = sheet.getMaxRows();
+  // Inserted rows take the formats and dropdowns of the row above, as in Sheets.
+  if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max + GROWTH_ROWS);
+}
+
+/** Runs of consecutive columns in [from, to] that belong to `ours`, as [first, last] pairs. */
+function columnGroups(from: number, to: number, ours: ReadonlySet<number>): [number, number][] {
+  const groups: [number, number][] = [];
+  for (let c = from; c <= to; c++) {
+    if (!ours.has(c)) continue;
+    const last = groups[groups.length - 1];
+    if (last && last[1] === c - 1) last[1] = c;
+    else groups.push([c, c]);
+  }
+  return groups;
 }
 
 function blankRow(table: Table): Cell[] {

@@ -4,7 +4,7 @@
 // root folder and the triggers. A second run only reads; after a deletion it repairs.
 import { DEFAULT_POLICY, POLICY_LABELS } from '../domain/policy';
 import { buildFormItems, FORM_TITLE, refreshLocationChoices } from './form';
-import { RegisterError, SheetsRegister } from './register';
+import { ensureRows, RegisterError, SheetsRegister } from './register';
 import { PROPERTY } from './properties';
 import { findHandEdits } from '../app/reconcile';
 import type { RegisterSnapshot, RowProblem } from '../app/ports';
@@ -66,17 +66,33 @@ export function runSetup(progress: (message: string) => void): SetupReport {
   progress('Controllo del calendario condiviso…');
   const calendarId = props.getProperty(PROPERTY.calendarId);
   if (!calendarId || !CalendarApp.getCalendarById(calendarId)) {
-    const calendar = CalendarApp.createCalendar(CALENDAR_NAME, { timeZone: 'Europe/Rome' } as never);
+    // A lost property must not make a second calendar: adopt the owner's existing one.
+    const existing = CalendarApp.getOwnedCalendarsByName(CALENDAR_NAME)[0];
+    const calendar =
+      existing ?? CalendarApp.createCalendar(CALENDAR_NAME, { timeZone: 'Europe/Rome' } as never);
     props.setProperty(PROPERTY.calendarId, calendar.getId());
-    changes.push(`Creato il calendario «${CALENDAR_NAME}».`);
+    // Every approved day must be compared with this calendar at the next periodic run.
+    props.deleteProperty(PROPERTY.lastFullCalendarSync);
+    changes.push(
+      existing ? `Ritrovato il calendario «${CALENDAR_NAME}».` : `Creato il calendario «${CALENDAR_NAME}».`,
+    );
   }
 
   progress('Controllo della cartella Drive…');
   const rootId = props.getProperty(PROPERTY.driveRootId);
   if (!rootId || !folderExists(rootId)) {
-    const folder = DriveApp.createFolder(DRIVE_ROOT_NAME);
+    const found = DriveApp.getRootFolder().getFoldersByName(DRIVE_ROOT_NAME);
+    let folder: GoogleAppsScript.Drive.Folder | null = null;
+    while (!folder && found.hasNext()) {
+      const candidate = found.next();
+      if (!candidate.isTrashed()) folder = candidate;
+    }
+    const adopted = folder !== null;
+    folder ??= DriveApp.createFolder(DRIVE_ROOT_NAME);
     props.setProperty(PROPERTY.driveRootId, folder.getId());
-    changes.push(`Creata la cartella «${DRIVE_ROOT_NAME}».`);
+    changes.push(
+      adopted ? `Ritrovata la cartella «${DRIVE_ROOT_NAME}».` : `Creata la cartella «${DRIVE_ROOT_NAME}».`,
+    );
   }
 
   progress('Controllo degli attivatori…');
@@ -285,6 +301,7 @@ function writeProblems(
     current.length === wanted.length &&
     current.every((row, i) => row.length === wanted[i].length && row.every((v, j) => v === wanted[i][j]));
   if (same) return;
+  ensureRows(sheet, wanted.length);
   if (current.length > 1)
     sheet.getRange(2, 1, current.length - 1, Math.max(current[0].length, 1)).clearContent();
   sheet.getRange(1, 1, wanted.length, 3).setValues(wanted);

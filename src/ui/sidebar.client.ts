@@ -20,9 +20,26 @@ function status(message: string, error = false): void {
 
 let data: SidebarDto | null = null;
 
+const MONTHS = [
+  'gennaio',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'agosto',
+  'settembre',
+  'ottobre',
+  'novembre',
+  'dicembre',
+];
+const WEEKDAYS = ['dom', 'lun', 'mar', 'mer', 'gio', 'ven', 'sab'];
+
 function renderPending(dto: SidebarDto): void {
   const list = $('pending-list');
   list.replaceChildren();
+  $('actions').hidden = !dto.pending.length;
   if (!dto.pending.length) {
     list.append(el('p', {}, 'Nessuna giornata in attesa.'));
     return;
@@ -50,7 +67,11 @@ function renderPending(dto: SidebarDto): void {
             `settimana ${day.week.used}/${day.week.limit} · mese ${day.month.used}/${day.month.limit}${site}`,
           ),
         );
-        if (day.note) row.append(el('div', { class: 'note' }, `Nota: ${day.note}`));
+        if (day.note) {
+          const note = el('div', { class: 'note' }, 'Nota: ');
+          note.append(el('span', { class: 'note-text' }, day.note));
+          row.append(note);
+        }
         for (const w of day.warnings) row.append(el('div', { class: 'warn' }, `⚠ ${w.message}`));
         for (const b of day.blocks) row.append(el('div', { class: 'block' }, `✖ ${b.message}`));
         box.append(row);
@@ -69,10 +90,13 @@ function renderTeam(dto: SidebarDto): void {
     return;
   }
   const table = el('table');
-  table.append(el('caption', {}, `Squadra, ${dto.team.month}`));
+  const [year, month] = dto.team.month.split('-').map(Number);
+  table.append(el('caption', {}, `Squadra, ${MONTHS[month - 1] ?? dto.team.month} ${year}`));
   for (const day of dto.team.days) {
     const tr = el('tr');
-    tr.append(el('th', { scope: 'row' }, day.date.slice(8)));
+    const [y, m, d] = day.date.split('-').map(Number);
+    const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
+    tr.append(el('th', { scope: 'row' }, `${weekday} ${d}`));
     tr.append(el('td', {}, day.people.map((p) => `${p.name} (${p.location}, ${p.status})`).join('; ')));
     table.append(tr);
   }
@@ -85,16 +109,25 @@ function renderOwn(dto: SidebarDto): void {
   if (dto.own.quota) {
     const q = dto.own.quota;
     list.append(
-      el('p', {}, `Questo mese: ${q.used} giorni su ${q.limit} (giorni lavorativi: ${q.workingDays}).`),
+      el(
+        'p',
+        {},
+        `Questo mese: ${q.used} ${q.used === 1 ? 'giorno' : 'giorni'} su ${q.limit} (giorni lavorativi: ${q.workingDays}).`,
+      ),
     );
   }
+  if (!dto.own.days.length) list.append(el('p', {}, 'Non hai ancora giornate di lavoro agile.'));
   for (const day of dto.own.days) {
-    const row = el('div', { class: 'day' });
-    row.append(el('span'), el('span', {}, `${day.dateLabel} — ${day.location}: ${day.statusLabel}`));
+    const row = el('div', { class: 'own-day' });
+    row.append(el('span', {}, `${day.dateLabel} — ${day.location}: ${day.statusLabel}`));
     if (day.cancellable) {
-      const button = el('button', { type: 'button' }, 'Annulla');
+      const button = el(
+        'button',
+        { type: 'button', 'aria-label': `Annulla la giornata di ${day.dateLabel}` },
+        'Annulla',
+      );
       button.addEventListener('click', () => void cancel(dto.user, day.date));
-      row.append(el('span'), button);
+      row.append(button);
     }
     list.append(row);
   }
@@ -124,7 +157,13 @@ async function decide(decision: 'approve' | 'reject'): Promise<void> {
   const items = selected();
   if (!items.length) return status('Seleziona almeno una giornata.', true);
   const reason = ($('reason') as HTMLTextAreaElement).value.trim();
-  if (decision === 'reject' && !reason) return status('Per rifiutare scrivi una motivazione.', true);
+  if (decision === 'reject' && !reason) {
+    // The message is at the top; the field to fill in is by the button: go there.
+    const field = $('reason');
+    field.setAttribute('aria-invalid', 'true');
+    field.focus();
+    return status('Per rifiutare scrivi una motivazione.', true);
+  }
   status('Salvataggio…');
   try {
     const results = await callServer(
@@ -132,16 +171,39 @@ async function decide(decision: 'approve' | 'reject'): Promise<void> {
       items.map((i) => ({ ...i, decision, reason })),
     );
     const failed = results.filter((r) => !r.ok);
+    const done = results.length - failed.length;
+    const word = decision === 'approve' ? 'approvat' : 'rifiutat';
     status(
       failed.length
-        ? `${results.length - failed.length} registrate; ${failed.length} non possibili: ${failed.map((f) => `${f.date}: ${f.message}`).join(' ')}`
-        : `${results.length} ${decision === 'approve' ? 'approvate' : 'rifiutate'}.`,
+        ? `${done} registrate; ${failed.length} non possibili: ${failed.map((f) => `${f.date}: ${f.message}`).join(' ')}`
+        : `${done} ${word}${done === 1 ? 'a' : 'e'}.`,
       failed.length > 0,
     );
     ($('reason') as HTMLTextAreaElement).value = '';
     await load(data?.team.month);
   } catch (e) {
     status(`Errore: ${(e as Error).message}`, true);
+  }
+}
+
+/** «Mostra nel mio calendario»: runs as the signed-in employee, on their own calendar. */
+async function syncOwnCalendar(): Promise<void> {
+  const button = $('sync-own') as HTMLButtonElement;
+  button.disabled = true;
+  status('Aggiornamento del tuo calendario…');
+  try {
+    const r = await callServer('syncMyCalendar');
+    const added = r.created === 1 ? '1 giornata aggiunta' : `${r.created} giornate aggiunte`;
+    const removed = r.deleted === 1 ? '1 tolta' : `${r.deleted} tolte`;
+    status(
+      r.created || r.deleted
+        ? `Il tuo calendario è aggiornato: ${added}, ${removed}.`
+        : 'Il tuo calendario era già aggiornato.',
+    );
+  } catch (e) {
+    status(`Errore: ${(e as Error).message}`, true);
+  } finally {
+    button.disabled = false;
   }
 }
 
@@ -170,11 +232,25 @@ for (const tab of document.querySelectorAll<HTMLElement>('[role=tab]')) {
   tab.addEventListener('keydown', (event) => {
     const tabs = [...document.querySelectorAll<HTMLElement>('[role=tab]')];
     const i = tabs.indexOf(tab);
-    if (event.key === 'ArrowRight') selectTab(tabs[(i + 1) % tabs.length]);
-    if (event.key === 'ArrowLeft') selectTab(tabs[(i + tabs.length - 1) % tabs.length]);
+    const next =
+      event.key === 'ArrowRight'
+        ? tabs[(i + 1) % tabs.length]
+        : event.key === 'ArrowLeft'
+          ? tabs[(i + tabs.length - 1) % tabs.length]
+          : event.key === 'Home'
+            ? tabs[0]
+            : event.key === 'End'
+              ? tabs[tabs.length - 1]
+              : null;
+    if (next) {
+      event.preventDefault();
+      selectTab(next);
+    }
   });
 }
 $('approve').addEventListener('click', () => void decide('approve'));
 $('reject').addEventListener('click', () => void decide('reject'));
+$('sync-own').addEventListener('click', () => void syncOwnCalendar());
+$('reason').addEventListener('input', () => $('reason').removeAttribute('aria-invalid'));
 $('month').addEventListener('change', () => void load(($('month') as HTMLInputElement).value));
 void load();

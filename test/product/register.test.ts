@@ -1,0 +1,297 @@
+// The register through the bundle, as HR keeps it by hand: columns found by header (HR reorders
+// them and adds their own, which Agorà never touches), broken rows listed in Problemi with sheet,
+// row and reason while every other row keeps working.
+import { SHEETS } from '../../src/gas/schema';
+import {
+  ANNA,
+  DIRECTOR,
+  LUCA,
+  MANAGER,
+  OWNER,
+  Product,
+  agreement,
+  buildBundle,
+  cellOf,
+  employee,
+  rearrangeColumns,
+  typeRow,
+} from '../helpers/product';
+
+beforeAll(() => {
+  buildBundle();
+});
+
+const EMPLOYEES = SHEETS.employees.name;
+const AGREEMENTS = SHEETS.agreements.name;
+const DAYS = SHEETS.days.name;
+
+/** The rules broken by a day, as `RULE:severity`, sorted. */
+const rules = (d: { violations: { rule: string; severity: string }[] }) =>
+  d.violations.map((v) => `${v.rule}:${v.severity}`).sort();
+
+function columnValues(p: Product, sheet: string, header: string): unknown[] {
+  const i = p.column(sheet, header);
+  return p.values(sheet).map((r) => r[i]);
+}
+
+describe('HR reorders the columns and adds their own', () => {
+  function hrRegister(): Product {
+    const employees = [
+      employee(ANNA, 'Anna Rossi', MANAGER),
+      employee(LUCA, 'Luca Bianchi', MANAGER, {
+        eligibility: 'conditional',
+        workingDays: ['Mon', 'Tue', 'Wed'],
+      }),
+      employee(MANAGER, 'Mario Ferrari', DIRECTOR),
+    ];
+    return Product.start({
+      seed: {
+        admins: [OWNER],
+        employees,
+        agreements: [
+          agreement(ANNA, { from: '2026-11-10' as never }),
+          agreement(LUCA, { equipment: 'own' }),
+          agreement(MANAGER),
+        ],
+        sites: [],
+      },
+    });
+  }
+
+  test('the product reads them by header: a submission evaluates as with the usual layout', () => {
+    const p = hrRegister();
+    const employeeHeaders = SHEETS.employees.columns.map((c) => c.header);
+    rearrangeColumns(p, EMPLOYEES, [
+      'Note HR',
+      ...[...employeeHeaders].reverse().slice(0, 4),
+      'Matricola',
+      ...[...employeeHeaders].reverse().slice(4),
+    ]);
+    const agreementHeaders = SHEETS.agreements.columns.map((c) => c.header);
+    rearrangeColumns(p, AGREEMENTS, [
+      agreementHeaders[5],
+      agreementHeaders[2],
+      'Protocollo',
+      agreementHeaders[0],
+      agreementHeaders[7],
+      agreementHeaders[1],
+      agreementHeaders[6],
+      agreementHeaders[4],
+      agreementHeaders[3],
+    ]);
+    typeRow(p, OWNER, EMPLOYEES, 2, { 'Note HR': '=part-time dal 2027', Matricola: '00123' });
+    typeRow(p, OWNER, EMPLOYEES, 3, { 'Note HR': 'referente sicurezza', Matricola: '00456' });
+    typeRow(p, OWNER, AGREEMENTS, 2, { Protocollo: 'prot. 2025/1187' });
+    typeRow(p, OWNER, AGREEMENTS, 3, { Protocollo: 'prot. 2025/1190' });
+    expect(p.values(EMPLOYEES)[0][0]).toBe('Note HR');
+    // Nothing for setup to repair: the columns it needs are all there, formats moved with them.
+    expect(p.setup().changes).toEqual([]);
+    expect(p.problems()).toEqual([]);
+
+    // Anna's agreement starts on 10 November (read from the moved «Dal» column).
+    p.submit(ANNA, ['2026-11-09', '2026-11-10', '2026-11-11', '2026-11-12']);
+    expect(p.days().map((d) => [d.date, d.status, rules(d)])).toEqual([
+      ['2026-11-09', 'refused', ['AGREEMENT:block']],
+      ['2026-11-10', 'pending', []],
+      ['2026-11-11', 'pending', []],
+      ['2026-11-12', 'refused', ['WEEKLY_CAP:block']],
+    ]);
+    // Luca: conditional eligibility, his own equipment, he works Monday to Wednesday.
+    p.submit(LUCA, ['2026-11-11', '2026-11-12']);
+    expect(
+      p
+        .days()
+        .filter((d) => d.employee === LUCA)
+        .map((d) => [d.date, d.status, rules(d)]),
+    ).toEqual([
+      // Anna (same sector, 2 people) is pending that day too: half the team away.
+      ['2026-11-11', 'pending', ['ELIGIBILITY:warn', 'OWN_EQUIPMENT:warn', 'TEAM_COVERAGE:warn']],
+      ['2026-11-12', 'refused', ['ELIGIBILITY:warn', 'OWN_EQUIPMENT:warn', 'WORKING_DAY:block']],
+    ]);
+  });
+
+  test("HR's own columns are untouched by decisions, cancellations and the calendar job", () => {
+    const p = hrRegister();
+    rearrangeColumns(p, EMPLOYEES, ['Note HR', ...SHEETS.employees.columns.map((c) => c.header)]);
+    rearrangeColumns(p, AGREEMENTS, [...SHEETS.agreements.columns.map((c) => c.header), 'Protocollo']);
+    typeRow(p, OWNER, EMPLOYEES, 2, { 'Note HR': '+ da richiamare' });
+    typeRow(p, OWNER, AGREEMENTS, 2, { Protocollo: 'prot. 2025/1187' });
+    p.submit(ANNA, ['2026-11-10', '2026-11-11']);
+    p.submit(LUCA, ['2026-11-09', '2026-11-10']);
+    // HR adds a column of their own to Giornate too, inside the columns Agorà updates.
+    const dayHeaders = SHEETS.days.columns.map((c) => c.header);
+    const status = dayHeaders.indexOf('Stato');
+    rearrangeColumns(p, DAYS, [
+      ...dayHeaders.slice(0, status + 1),
+      'Verifica HR',
+      ...dayHeaders.slice(status + 1),
+    ]);
+    p.userEdit(OWNER, DAYS, cellOf(p, DAYS, 2, 'Verifica HR'), 'controllata');
+    p.userEdit(OWNER, DAYS, cellOf(p, DAYS, 4, 'Verifica HR'), 'da verificare');
+    const employeesBefore = p.values(EMPLOYEES);
+    const agreementsBefore = p.values(AGREEMENTS);
+    const hrColumnBefore = columnValues(p, DAYS, 'Verifica HR');
+
+    const results = p.decide(MANAGER, [
+      { employee: ANNA, date: '2026-11-10', decision: 'approve' },
+      { employee: ANNA, date: '2026-11-11', decision: 'reject', reason: 'riunione in presenza' },
+      { employee: LUCA, date: '2026-11-09', decision: 'approve' },
+      { employee: LUCA, date: '2026-11-10', decision: 'approve' },
+    ]);
+    expect(results.map((r) => r.ok)).toEqual([true, true, true, true]);
+    expect(p.cancel(LUCA, { employee: LUCA, date: '2026-11-10' }).ok).toBe(true);
+    p.ws.advance(10 * 60_000);
+    p.runTimers();
+
+    expect(p.days().map((d) => [d.employee, d.date, d.status])).toEqual([
+      [ANNA, '2026-11-10', 'approved'],
+      [ANNA, '2026-11-11', 'rejected'],
+      [LUCA, '2026-11-09', 'approved'],
+      [LUCA, '2026-11-10', 'cancelled'],
+    ]);
+    expect(
+      p
+        .events()
+        .map((e) => e.date)
+        .sort(),
+    ).toEqual(['2026-11-09', '2026-11-10']);
+    expect(p.values(EMPLOYEES)).toEqual(employeesBefore);
+    expect(p.values(AGREEMENTS)).toEqual(agreementsBefore);
+    expect(columnValues(p, DAYS, 'Verifica HR')).toEqual(hrColumnBefore);
+    expect(hrColumnBefore).toEqual(['Verifica HR', 'controllata', '', 'da verificare', '']);
+    // The setup that follows finds no hand edit in HR's column, and nothing to repair.
+    expect(p.setup().changes).toEqual([]);
+    expect(p.problems()).toEqual([]);
+  });
+});
+
+test("a formula in HR's own column of Giornate survives a decision on its row", () => {
+  const p = Product.start();
+  p.submit(ANNA, ['2026-11-10']);
+  p.submit(LUCA, ['2026-11-11']);
+  const dayHeaders = SHEETS.days.columns.map((c) => c.header);
+  const status = dayHeaders.indexOf('Stato');
+  rearrangeColumns(p, DAYS, [
+    ...dayHeaders.slice(0, status + 1),
+    'Verifica HR',
+    ...dayHeaders.slice(status + 1),
+  ]);
+  const cell = cellOf(p, DAYS, 2, 'Verifica HR');
+  p.userEdit(OWNER, DAYS, cell, '="da verificare"');
+  const formulaAt = () => p.asOwner(() => p.spreadsheet().getSheetByName(DAYS)?.getRange(cell).getFormula());
+  expect(formulaAt()).toBe('="da verificare"');
+  expect(p.approve(MANAGER, [{ employee: ANNA, date: '2026-11-10' }])[0].ok).toBe(true);
+  expect(p.day(ANNA, '2026-11-10').status).toBe('approved');
+  // Agorà rewrites the span of the columns it updates: HR's formula must not become a value.
+  expect(formulaAt()).toBe('="da verificare"');
+});
+
+test('the register grows past the rows its sheets have (a new sheet has 1000; here HR deleted the empty ones)', () => {
+  const p = Product.start();
+  // Sheets refuses a range outside the sheet: writing row 1001 of a 1000-row sheet throws.
+  // HR tidied Giornate by deleting the empty rows below row 40 (a new sheet has 1000 rows,
+  // filled after some 1000 requested days: a few weeks for the Unione's 470 people).
+  p.sheetData(DAYS).maxRows = 40;
+  const dates = Array.from({ length: 20 }, (_, i) => `2026-11-${String(i + 9).padStart(2, '0')}`);
+  const runs = [p.submit(ANNA, dates), p.submit(LUCA, dates)];
+  expect(runs.flatMap((r) => r.executions.map((e) => [e.status, e.error]))).toEqual([
+    ['completed', ''],
+    ['completed', ''],
+  ]);
+  expect(p.days()).toHaveLength(40);
+  expect(p.audit().filter((a) => a.action === 'submit')).toHaveLength(40);
+});
+
+describe('rows HR broke by hand', () => {
+  test('are listed in Problemi (sheet, row, reason) after setup; the other rows keep working', () => {
+    const p = Product.start();
+    // Dipendenti has Anna, Luca, Mario on rows 2–4; Accordi their agreements on rows 2–4.
+    const person = (email: string, name: string, manager: string) => ({
+      Email: email,
+      'Nome e cognome': name,
+      Ente: "Unione Terre d'Argine",
+      Settore: 'Servizi al personale',
+      'Sede di lavoro': 'Carpi',
+      Responsabile: manager,
+    });
+    typeRow(p, OWNER, EMPLOYEES, 5, person('giulia.verdi@', 'Giulia Verdi', MANAGER));
+    typeRow(
+      p,
+      OWNER,
+      EMPLOYEES,
+      6,
+      person('paolo.neri@terredargine.example', 'Paolo Neri', 'fantasma@terredargine.example'),
+    );
+    typeRow(p, OWNER, EMPLOYEES, 7, person('sara.gialli@terredargine.example', 'Sara Gialli', MANAGER));
+    typeRow(p, OWNER, EMPLOYEES, 8, person('marco.blu@terredargine.example', 'Marco Blu', MANAGER));
+    const signed = {
+      'Firma dipendente': '15/12/2025',
+      'Firma responsabile': '16/12/2025',
+      'Informativa sicurezza': '15/12/2025',
+    };
+    typeRow(p, OWNER, AGREEMENTS, 5, {
+      Dipendente: 'sara.gialli@terredargine.example',
+      Dal: '31/02/2026',
+      Al: '31/12/2026',
+      'Fasce di contattabilità': '09:00-13:00',
+      ...signed,
+    });
+    typeRow(p, OWNER, AGREEMENTS, 6, {
+      Dipendente: 'marco.blu@terredargine.example',
+      Dal: '01/01/2026',
+      Al: '31/12/2026',
+      'Fasce di contattabilità': '9-13',
+      ...signed,
+    });
+    const config = SHEETS.config.name;
+    const capRow = p.values(config).findIndex((r) => r[0] === 'maxDaysPerWeek') + 1;
+    p.userEdit(OWNER, config, cellOf(p, config, capRow, 'Valore'), '-3');
+
+    p.setup();
+    const problems = p.problems();
+    expect(problems.map((x) => [x.sheet, x.row])).toEqual([
+      [config, capRow],
+      [EMPLOYEES, 5],
+      [EMPLOYEES, 6],
+      [AGREEMENTS, 5],
+      [AGREEMENTS, 6],
+    ]);
+    expect(problems[0].reason).toMatch(/giorni massimi a settimana.*compreso tra 0 e 7 \(valore: -3\)/);
+    expect(problems[1].reason).toMatch(/email valido: giulia\.verdi@/);
+    expect(problems[2].reason).toMatch(/Responsabile sconosciuto: fantasma@terredargine\.example/);
+    expect(problems[3].reason).toMatch(/«Dal» non contiene una data: «31\/02\/2026»/);
+    expect(problems[4].reason).toMatch(/Fasce di contattabilità illeggibili: «9-13»/);
+
+    // The other rows work, with the default cap in place of the broken one (2 a week).
+    p.submit(ANNA, ['2026-11-09', '2026-11-10', '2026-11-11']);
+    expect(p.days().map((d) => [d.date, d.status, rules(d)])).toEqual([
+      ['2026-11-09', 'pending', []],
+      ['2026-11-10', 'pending', []],
+      ['2026-11-11', 'refused', ['WEEKLY_CAP:block']],
+    ]);
+    expect(p.approve(MANAGER, [{ employee: ANNA, date: '2026-11-09' }])[0].ok).toBe(true);
+    // Sara's and Marco's agreements were skipped: they have none; Paolo is not an employee.
+    p.submit('sara.gialli@terredargine.example', ['2026-11-12']);
+    p.submit('marco.blu@terredargine.example', ['2026-11-12']);
+    p.submit('paolo.neri@terredargine.example', ['2026-11-12']);
+    const byName = (email: string) =>
+      p
+        .days()
+        .filter((d) => d.employee === email)
+        .map((d) => [d.status, rules(d)]);
+    expect(byName('sara.gialli@terredargine.example')).toEqual([['refused', ['AGREEMENT:block']]]);
+    expect(byName('marco.blu@terredargine.example')).toEqual([['refused', ['AGREEMENT:block']]]);
+    expect(byName('paolo.neri@terredargine.example')).toEqual([]);
+    expect(p.audit().find((a) => a.action === 'refuse-request')?.detail).toMatch(/^UNKNOWN_EMPLOYEE/);
+
+    // HR fixes two rows: at the next setup only the others are listed.
+    p.userEdit(OWNER, AGREEMENTS, cellOf(p, AGREEMENTS, 6, 'Fasce di contattabilità'), '09:00-13:00');
+    p.userEdit(OWNER, config, cellOf(p, config, capRow, 'Valore'), '2');
+    p.setup();
+    expect(p.problems().map((x) => [x.sheet, x.row])).toEqual([
+      [EMPLOYEES, 5],
+      [EMPLOYEES, 6],
+      [AGREEMENTS, 5],
+    ]);
+  });
+});
