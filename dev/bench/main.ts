@@ -6,6 +6,7 @@
 // of them). Each row names its suite, its operation and the register size (`rows`); any other
 // field is a metric and becomes a column of that suite+operation's table. A `note` field is
 // printed under the table instead of in a column.
+import { registerSuite } from './register';
 import { rulesSuite } from './rules';
 
 export type BenchValue = number | string | boolean;
@@ -29,7 +30,10 @@ export interface Suite {
   run: (opts: BenchOptions) => BenchRow[] | Promise<BenchRow[]>;
 }
 
-export const SUITES: readonly Suite[] = [{ name: 'rules', run: rulesSuite }];
+export const SUITES: readonly Suite[] = [
+  { name: 'rules', run: rulesSuite },
+  { name: 'register', run: registerSuite },
+];
 
 /** Column titles for the human tables; any other field shows under its own name. */
 const LABELS: Readonly<Record<string, string>> = {
@@ -46,6 +50,18 @@ const LABELS: Readonly<Record<string, string>> = {
   speedupWithIndex: 'speedup × incl. build',
   breakEvenDates: 'break-even dates',
   identical: 'identical',
+  // register suite
+  calls: 'round trips',
+  allCalls: 'all calls',
+  nativeMs: 'ms in Node',
+  baselineCalls: 'naive round trips',
+  baselineAllCalls: 'naive all calls',
+  calendarCalls: 'calendar calls',
+  executions: 'executions',
+  timerCalls: 'onTimer round trips',
+  timerMs: 'onTimer ms',
+  timerCalendarCalls: 'onTimer calendar calls',
+  baselineTimerCalls: 'naive onTimer round trips',
 };
 
 const USAGE = 'usage: npm run bench [-- --json] [-- --only SUITE]';
