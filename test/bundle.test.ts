@@ -130,5 +130,6 @@ test('the manifest targets V8 in Europe/Rome with explicit scopes and the Calend
   );
   expect(manifest.dependencies.enabledAdvancedServices).toEqual([
     expect.objectContaining({ userSymbol: 'Calendar', version: 'v3' }),
+    expect.objectContaining({ userSymbol: 'Sheets', version: 'v4' }),
   ]);
 });

@@ -16,6 +16,7 @@ import { type FormsState, createFormApp, emptyFormsState } from './forms';
 import { createHtmlService } from './html';
 import { type MailState, createMailApp, emptyMailState } from './mail';
 import { createContentService, createUrlFetchApp } from './web';
+import { createSheetsApi } from './sheets-api';
 import {
   type LockScope,
   type ScriptState,
@@ -97,6 +98,7 @@ function build(ws: Workspace, state: WorkspaceState, logs: LogLine[]) {
     Calendar,
     DriveApp: createDriveApp(ws, state.drive),
     MailApp: createMailApp(ws, state.mail),
+    Sheets: createSheetsApi(ws, (id) => sheets.testing.file(id)),
     UrlFetchApp: createUrlFetchApp(ws, runtime, state.script),
     ContentService: createContentService(ws),
     Logger,

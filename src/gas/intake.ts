@@ -11,8 +11,10 @@ export function handleFormSubmit(event: GoogleAppsScript.Events.FormsOnFormSubmi
 }
 
 function handleResponse(response: GoogleAppsScript.Forms.FormResponse): void {
-  const ports = gasPorts();
-  const sites = new SheetsRegister(registerSpreadsheet()).loadSites();
+  // One register for the sites and the request: the sheets are read once.
+  const register = new SheetsRegister(registerSpreadsheet());
+  const ports = { ...gasPorts(), register };
+  const sites = register.loadSites();
   const parsed = parseResponse(response, sites);
   const outcome = receiveFormResponse(ports, {
     requestId: parsed.responseId,

@@ -6,17 +6,18 @@ import { recoverMissedResponses } from './intake';
 import { flushMailQueue } from './mail';
 import { PROPERTY } from './properties';
 import { gasPorts } from './runtime';
+import type { Ports } from '../app/ports';
 
 /** Well under Apps Script's 6 minutes per execution. */
 export const TIMER_BUDGET_MS = 4 * 60_000;
 
 /** Brings the shared calendar in line with the register, for at most `budgetMs`. */
-export function runCalendarJob(budgetMs: number, full = false): SyncReport | null {
+export function runCalendarJob(budgetMs: number, full = false, ports: Ports = gasPorts()): SyncReport | null {
   const calendarId = PropertiesService.getScriptProperties().getProperty(PROPERTY.calendarId);
   if (!calendarId) return null;
   const started = Date.now();
   return syncCalendar(
-    { ...gasPorts(), calendar: new SharedCalendar(calendarId) },
+    { ...ports, calendar: new SharedCalendar(calendarId) },
     { budgetMs, elapsedMs: () => Date.now() - started, full },
   );
 }

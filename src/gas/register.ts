@@ -1,7 +1,8 @@
 // The register: the only code that reads and writes the spreadsheet's data sheets.
 // One batched read per sheet an operation needs, one batched write per sheet it changes.
 // Broken rows HR typed by hand are reported (sheet, row, reason) and skipped, never fatal.
-import { parseIsoDate, WEEKDAY_CODES, type IsoDate, type WeekdayCode } from '../domain/dates';
+import { addDays, parseIsoDate, WEEKDAY_CODES, type IsoDate, type WeekdayCode } from '../domain/dates';
+import { fromRomeLocal } from '../domain/rome-time';
 import type { HolidayOverride } from '../domain/holidays';
 import {
   ELIGIBILITY_LABELS,
@@ -61,12 +62,15 @@ const WEEKDAY_IT: Record<string, WeekdayCode> = {
 
 export class SheetsRegister implements RegisterPort {
   private readonly tables = new Map<SheetKey, Table>();
+  /** The change log's header row, read with the other sheets (null: not read yet). */
+  private auditHeader: Cell[] | null = null;
   /** Sheet row (1-based) of each day id, from the last read of Giornate. */
   private readonly rowOfDay = new Map<string, number>();
 
   constructor(private readonly spreadsheet: Spreadsheet) {}
 
   load(): RegisterSnapshot {
+    this.prefetch();
     const problems: RowProblem[] = [];
     const policy = this.readPolicy(problems);
     const people = this.readPeople(problems);
@@ -128,6 +132,8 @@ export class SheetsRegister implements RegisterPort {
 
   /** Only the shared sites (one read of Sedi): for the Form's choices and reading a response. */
   loadSites(): Site[] {
+    // Only Sedi: the other sheets must be read under the lock by the operation that follows.
+    this.prefetch(['sites']);
     return this.readSites([]);
   }
 
@@ -138,8 +144,9 @@ export class SheetsRegister implements RegisterPort {
 
   setEventIds(entries: { dayId: string; eventId: string }[]): void {
     if (!entries.length) return;
-    this.tables.delete('days'); // a fresh read: called under the lock, outside the operation's snapshot
-    const table = this.table('days');
+    const fresh = this.freshIdAndEventColumns();
+    if (!fresh) this.tables.delete('days'); // a fresh read: called under the lock, outside the operation's snapshot
+    const table = fresh ?? this.table('days');
     const idCol = table.col.id;
     const eventCol = table.col.calendarEventId;
     if (eventCol < 0)
@@ -162,6 +169,37 @@ export class SheetsRegister implements RegisterPort {
     table.sheet.getRange(r0 + 1, eventCol + 1, column.length, 1).setValues(column);
   }
 
+  /**
+   * The header, ID and event columns of Giornate read now (one Sheets API call), as a table whose
+   * other cells are blank; null when the API is off, nothing was read before, or the columns moved.
+   */
+  private freshIdAndEventColumns(): Table | null {
+    const cached = this.tables.get('days');
+    if (!cached || typeof Sheets === 'undefined' || !Sheets?.Spreadsheets?.Values) return null;
+    const { id, calendarEventId } = cached.col;
+    if (id < 0 || calendarEventId < 0) return null;
+    const name = quoted(SHEETS.days.name);
+    const column = (c: number) => `${name}!${columnLetter(c + 1)}:${columnLetter(c + 1)}`;
+    const got =
+      Sheets.Spreadsheets.Values.batchGet(this.spreadsheet.getId(), {
+        ranges: [`${name}!1:1`, column(id), column(calendarEventId)],
+        valueRenderOption: 'UNFORMATTED_VALUE',
+      }).valueRanges ?? [];
+    const header = (got[0]?.values?.[0] ?? []) as Cell[];
+    const col = columnsOf('days', header);
+    if (col.id !== id || col.calendarEventId !== calendarEventId) return null;
+    const ids = (got[1]?.values ?? []) as Cell[][];
+    const events = (got[2]?.values ?? []) as Cell[][];
+    const values: Cell[][] = [];
+    for (let r = 0; r < Math.max(ids.length, events.length); r++) {
+      const row: Cell[] = new Array(header.length).fill('');
+      row[id] = ids[r]?.[0] ?? '';
+      row[calendarEventId] = events[r]?.[0] ?? '';
+      values.push(row);
+    }
+    return { sheet: cached.sheet, values, col };
+  }
+
   loadAudit(): AuditEntry[] {
     return this.records('audit').map(({ cells }) => ({
       at: cellToDateTime(cells.at),
@@ -179,7 +217,8 @@ export class SheetsRegister implements RegisterPort {
   appendAudit(entries: AuditEntry[]): void {
     if (!entries.length) return;
     const sheet = this.sheet('audit');
-    const header = sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0];
+    const header =
+      this.auditHeader ?? sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0];
     const col = columnsOf('audit', header);
     const width = header.length;
     const rows = entries.map((e) => {
@@ -204,6 +243,45 @@ export class SheetsRegister implements RegisterPort {
   }
 
   // ---- reading -------------------------------------------------------------------------
+
+  /**
+   * Reads every sheet load() needs that is not read yet, and the change log's header row, in ONE
+   * call of the Sheets API (advanced service). Values come unformatted, dates as serial numbers
+   * (days since 1899-12-30, wall clock of the spreadsheet's zone), trimmed of empty trailing
+   * rows and cells: rows are padded to the header's width and date columns turned into Dates,
+   * so everything after this reads the tables as getDataRange().getValues() gave them.
+   */
+  private prefetch(wanted: readonly SheetKey[] = LOADED): void {
+    const keys = wanted.filter((k) => !this.tables.has(k));
+    if (!keys.length || typeof Sheets === 'undefined' || !Sheets?.Spreadsheets?.Values) return;
+    const withAudit = this.auditHeader === null && wanted === LOADED;
+    const ranges = [
+      ...keys.map((k) => quoted(SHEETS[k].name)),
+      ...(withAudit ? [`${quoted(SHEETS.audit.name)}!1:1`] : []),
+    ];
+    const response = Sheets.Spreadsheets.Values.batchGet(this.spreadsheet.getId(), {
+      ranges,
+      valueRenderOption: 'UNFORMATTED_VALUE',
+      dateTimeRenderOption: 'SERIAL_NUMBER',
+    });
+    const got = response.valueRanges ?? [];
+    keys.forEach((key, i) => {
+      const values = ((got[i]?.values ?? []) as Cell[][]).map((row) => row.slice());
+      const width = Math.max(1, values[0]?.length ?? 0);
+      const col = columnsOf(key, values[0] ?? []);
+      const dateCols = (SHEETS[key].columns as readonly { key: string; kind: string }[])
+        .filter((c) => (c.kind === 'date' || c.kind === 'datetime') && col[c.key] >= 0)
+        .map((c) => col[c.key]);
+      for (let r = 0; r < values.length; r++) {
+        const row = values[r];
+        while (row.length < width) row.push('');
+        if (r === 0) continue;
+        for (const c of dateCols) if (typeof row[c] === 'number') row[c] = serialToDate(row[c] as number);
+      }
+      this.tables.set(key, { sheet: this.sheet(key), values, col });
+    });
+    if (withAudit) this.auditHeader = (got[keys.length]?.values?.[0] as Cell[] | undefined) ?? null;
+  }
 
   private sheet(key: SheetKey): Sheet {
     const sheet = this.spreadsheet.getSheetByName(SHEETS[key].name);
@@ -526,6 +604,38 @@ function columnGroups(from: number, to: number, ours: ReadonlySet<number>): [num
     else groups.push([c, c]);
   }
   return groups;
+}
+
+/** The sheets load() reads. */
+const LOADED: readonly SheetKey[] = [
+  'config',
+  'people',
+  'employees',
+  'agreements',
+  'sites',
+  'holidays',
+  'days',
+];
+
+function quoted(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function columnLetter(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A Sheets serial number (days since 1899-12-30, wall clock in Europe/Rome) as a Date. */
+function serialToDate(serial: number): Date {
+  let days = Math.floor(serial);
+  let minutes = Math.round((serial - days) * 1440);
+  if (minutes >= 1440) {
+    days += 1;
+    minutes -= 1440;
+  }
+  return new Date(fromRomeLocal({ date: addDays('1899-12-30' as IsoDate, days), minutes }));
 }
 
 function blankRow(table: Table): Cell[] {

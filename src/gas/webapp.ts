@@ -6,7 +6,7 @@
 // as the owner (HR in the sidebar, the web app itself, triggers) the operation runs directly.
 import { cancelDay, decideDays, type DecisionInput, type ItemOutcome } from '../app/decisions';
 import { sidebarData, type SidebarDto } from '../app/sidebar';
-import type { DayRecord } from '../app/ports';
+import type { DayRecord, Ports } from '../app/ports';
 import { runCalendarJob } from './jobs';
 import { PROPERTY } from './properties';
 import { currentUser, gasPorts } from './runtime';
@@ -33,9 +33,10 @@ function toDto(input: { employee?: unknown; date?: unknown }, outcome: ItemOutco
  * Calendar entries for what was just decided, within a short budget. The decision is already
  * recorded: a calendar failure must not hide it from the caller; the periodic trigger goes on.
  */
-function calendarSoon(): void {
+function calendarSoon(ports: Ports): void {
   try {
-    runCalendarJob(CALENDAR_BUDGET_AFTER_DECISION_MS);
+    // The decision's own register: what it read and wrote is not read again.
+    runCalendarJob(CALENDAR_BUDGET_AFTER_DECISION_MS, false, ports);
   } catch (e) {
     console.warn(`Calendario da aggiornare più tardi: ${(e as Error).message}`);
   }
@@ -48,8 +49,9 @@ const OPERATIONS = {
   },
   decide(caller: string, args: { items: DecisionInput[] }): ItemResultDto[] {
     const items = Array.isArray(args.items) ? args.items.slice(0, 500) : [];
-    const outcomes = decideDays(gasPorts(), caller, items);
-    if (outcomes.some((o) => o.ok)) calendarSoon();
+    const ports = gasPorts();
+    const outcomes = decideDays(ports, caller, items);
+    if (outcomes.some((o) => o.ok)) calendarSoon(ports);
     return items.map((item, i) => toDto(item ?? {}, outcomes[i]));
   },
   cancel(
@@ -57,8 +59,9 @@ const OPERATIONS = {
     args: { item: { employee: unknown; date: unknown; reason?: unknown } },
   ): ItemResultDto {
     const item = args.item && typeof args.item === 'object' ? args.item : { employee: '', date: '' };
-    const outcome = cancelDay(gasPorts(), caller, item);
-    if (outcome.ok) calendarSoon();
+    const ports = gasPorts();
+    const outcome = cancelDay(ports, caller, item);
+    if (outcome.ok) calendarSoon(ports);
     return toDto(item, outcome);
   },
   /** The caller's own days (for the working-location sync, which runs as the employee). */

@@ -1,0 +1,135 @@
+// Decisions run with the owner's authority. The register's data sheets are protected so that
+// only the owner (the HR account that ran setup) can write them. A manager's sidebar runs as
+// the manager, so it forwards each operation to this script's web app, deployed to execute as
+// the owner and open to the domain: there `Session.getActiveUser()` is still the verified
+// caller (same domain), and every operation checks that caller. When the code already runs
+// as the owner (HR in the sidebar, the web app itself, triggers) the operation runs directly.
+import { cancelDay, decideDays, type DecisionInput, type ItemOutcome } from '../app/decisions';
+import { sidebarData, type SidebarDto } from '../app/sidebar';
+import type { DayRecord, Ports } from '../app/ports';
+import { runCalendarJob } from './jobs';
+import { PROPERTY } from './properties';
+import { currentUser, gasPorts } from './runtime';
+
+/** How long a decision waits for its calendar entries before leaving the rest to the trigger. */
+const CALENDAR_BUDGET_AFTER_DECISION_MS = 20_000;
+
+export interface ItemResultDto {
+  employee: string;
+  date: string;
+  ok: boolean;
+  code?: string;
+  message?: string;
+}
+
+function toDto(input: { employee?: unknown; date?: unknown }, outcome: ItemOutcome): ItemResultDto {
+  const ref = { employee: String(input.employee ?? ''), date: String(input.date ?? '') };
+  return outcome.ok
+    ? { ...ref, ok: true }
+    : { ...ref, ok: false, code: outcome.code, message: outcome.message };
+}
+
+/**
+ * Calendar entries for what was just decided, within a short budget. The decision is already
+ * recorded: a calendar failure must not hide it from the caller; the periodic trigger goes on.
+ */
+function calendarSoon(ports: Ports): void {
+  try {
+    // The decision's own register: what it read and wrote is not read again.
+    runCalendarJob(CALENDAR_BUDGET_AFTER_DECISION_MS, false, ports);
+  } catch (e) {
+    console.warn(`Calendario da aggiornare più tardi: ${(e as Error).message}`);
+  }
+}
+
+/** The operations, each given the verified caller. */
+const OPERATIONS = {
+  load(caller: string, args: { month?: string }): SidebarDto {
+    return sidebarData(gasPorts(), caller, typeof args.month === 'string' ? args.month : undefined);
+  },
+  decide(caller: string, args: { items: DecisionInput[] }): ItemResultDto[] {
+    const items = Array.isArray(args.items) ? args.items.slice(0, 500) : [];
+    const ports = gasPorts();
+    const outcomes = decideDays(ports, caller, items);
+    if (outcomes.some((o) => o.ok)) calendarSoon(ports);
+    return items.map((item, i) => toDto(item ?? {}, outcomes[i]));
+  },
+  cancel(
+    caller: string,
+    args: { item: { employee: unknown; date: unknown; reason?: unknown } },
+  ): ItemResultDto {
+    const item = args.item && typeof args.item === 'object' ? args.item : { employee: '', date: '' };
+    const ports = gasPorts();
+    const outcome = cancelDay(ports, caller, item);
+    if (outcome.ok) calendarSoon(ports);
+    return toDto(item, outcome);
+  },
+  /** The caller's own days (for the working-location sync, which runs as the employee). */
+  myDays(
+    caller: string,
+    _args: Record<string, never>,
+  ): { days: DayRecord[]; siteNames: Record<string, string> } {
+    const snapshot = gasPorts().register.load();
+    return {
+      days: snapshot.days.filter((d) => d.employee === caller),
+      siteNames: Object.fromEntries(snapshot.sites.map((s) => [s.id, s.name])),
+    };
+  },
+};
+export type OperationName = keyof typeof OPERATIONS;
+type Args<K extends OperationName> = Parameters<(typeof OPERATIONS)[K]>[1];
+type Value<K extends OperationName> = ReturnType<(typeof OPERATIONS)[K]>;
+
+function runOperation<K extends OperationName>(op: K, caller: string, args: Args<K>): Value<K> {
+  const fn = OPERATIONS[op] as (caller: string, args: Args<K>) => Value<K>;
+  return fn(caller, args ?? ({} as Args<K>));
+}
+
+function isOwnerExecution(): boolean {
+  const owner = PropertiesService.getScriptProperties().getProperty(PROPERTY.owner);
+  return !owner || Session.getEffectiveUser().getEmail().toLowerCase() === owner;
+}
+
+/** Runs an operation with the owner's authority, for the signed-in caller. */
+export function callAsOwner<K extends OperationName>(op: K, args: Args<K>): Value<K> {
+  if (isOwnerExecution()) return runOperation(op, currentUser(), args);
+  const url = ScriptApp.getService().getUrl();
+  if (!url) {
+    throw new Error(
+      'Agorà non è ancora pubblicato come applicazione web: il servizio personale deve completare la configurazione.',
+    );
+  }
+  const response = UrlFetchApp.fetch(url, {
+    method: 'post',
+    contentType: 'application/json',
+    payload: JSON.stringify({ op, args }),
+    headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` },
+    muteHttpExceptions: true,
+  });
+  let body: { ok: boolean; value?: Value<K>; error?: string };
+  try {
+    body = JSON.parse(response.getContentText());
+  } catch {
+    throw new Error(`Risposta non valida dal registro (HTTP ${response.getResponseCode()}).`);
+  }
+  if (!body.ok) throw new Error(body.error ?? 'Operazione non riuscita.');
+  return body.value as Value<K>;
+}
+
+/** The web app's POST handler: runs as the owner, for the verified caller. */
+export function handlePost(event: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  let result: { ok: boolean; value?: unknown; error?: string };
+  try {
+    const request = JSON.parse(event.postData?.contents ?? '{}') as { op?: unknown; args?: unknown };
+    const op = request.op;
+    if (typeof op !== 'string' || !Object.prototype.hasOwnProperty.call(OPERATIONS, op)) {
+      throw new Error('Operazione sconosciuta.');
+    }
+    const caller = currentUser();
+    if (!caller) throw new Error('Utente non riconosciuto: accedi con l\u2019account del dominio.');
+    result = { ok: true, value: runOperation(op as OperationName, caller, (request.args ?? {}) as never) };
+  } catch (e) {
+    result = { ok: false, error: (e as Error).message };
+  }
+  return ContentService.createTextOutput(JSON.stringify(result)).setMimeType(ContentService.MimeType.JSON);
+}
