@@ -34,7 +34,7 @@ import {
   userTextToCell,
   type Cell,
 } from './cells';
-import { normaliseHeader, SHEETS, YES, type SheetKey } from './schema';
+import { normaliseHeader, SHEET_ORDER, SHEETS, YES, type SheetKey } from './schema';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -606,16 +606,8 @@ function columnGroups(from: number, to: number, ours: ReadonlySet<number>): [num
   return groups;
 }
 
-/** The sheets load() reads. */
-const LOADED: readonly SheetKey[] = [
-  'config',
-  'people',
-  'employees',
-  'agreements',
-  'sites',
-  'holidays',
-  'days',
-];
+/** The sheets load() reads: all but the change log and Problemi. */
+const LOADED: readonly SheetKey[] = SHEET_ORDER.filter((k) => k !== 'audit' && k !== 'problems');
 
 function quoted(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
