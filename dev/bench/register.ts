@@ -66,6 +66,8 @@
 // more than in Node; `nativeMs` beside `baselineMs` compares the two register adapters under the
 // same conditions. The registers the three runs leave (status and calendar event of every day)
 // are compared; any difference aborts the bench.
+import { CALENDAR_BUDGET_AFTER_DECISION_MS as DECISION_CALENDAR_BUDGET_MS } from '../../src/gas/webapp';
+import { TIMER_BUDGET_MS } from '../../src/gas/jobs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -77,19 +79,13 @@ import { STATUS_LABELS } from '../../src/domain/labels';
 import { HOME, type DayFacts, type DayStatus, type Employee } from '../../src/domain/model';
 import { fromRomeLocal, toRomeLocal } from '../../src/domain/rome-time';
 import { evaluateDate, type RuleContext } from '../../src/domain/rules';
-import {
-  eventTitle,
-  syncCalendar,
-  type CalendarEntry,
-  type CalendarPort,
-  type SyncReport,
-} from '../../src/app/calendar-sync';
+import { eventTitle, syncCalendar, type CalendarPort, type SyncReport } from '../../src/app/calendar-sync';
 import { decideDays, type DecisionInput } from '../../src/app/decisions';
 import type { AuditEntry, DayRecord, Ports, RegisterPort } from '../../src/app/ports';
 import { findHandEdits } from '../../src/app/reconcile';
 import { receiveFormResponse } from '../../src/app/requests';
 import { sidebarData, type SidebarDto } from '../../src/app/sidebar';
-import { DAY_TAG } from '../../src/gas/calendar';
+import { DAY_TAG, SharedCalendar } from '../../src/gas/calendar';
 import { dateTimeToCell, dateToCell, userTextToCell, type Cell } from '../../src/gas/cells';
 import { HOME_CHOICE } from '../../src/gas/form';
 import { PROPERTY } from '../../src/gas/properties';
@@ -1029,60 +1025,6 @@ export class NaiveRegister implements RegisterPort {
 
 export type RegisterFactory = (ss: Spreadsheet) => RegisterPort;
 
-/** The product's budgets: 20 s of calendar work after a decision, 4 minutes per onTimer run. */
-const DECISION_CALENDAR_BUDGET_MS = 20_000;
-const TIMER_BUDGET_MS = 4 * 60_000;
-
-/** The shared calendar through the same Calendar v3 calls as src/gas/calendar.ts SharedCalendar. */
-class BenchSharedCalendar implements CalendarPort {
-  constructor(
-    private readonly events: CreatedWorkspace['globals']['Calendar']['Events'],
-    private readonly calendarId: string,
-  ) {}
-
-  listEntries(from: IsoDate, to: IsoDate): CalendarEntry[] {
-    const out: CalendarEntry[] = [];
-    let pageToken: string | undefined;
-    do {
-      const page = this.events.list(this.calendarId, {
-        timeMin: `${from}T00:00:00+01:00`,
-        timeMax: `${addDays(to, 1)}T23:59:59+01:00`,
-        singleEvents: true,
-        maxResults: 2500,
-        showDeleted: false,
-        pageToken,
-      });
-      for (const e of page.items ?? []) {
-        const dayId = e.extendedProperties?.private?.[DAY_TAG];
-        const date = e.start?.date;
-        if (dayId && date && e.id && date >= from && date <= to && e.status !== 'cancelled')
-          out.push({ eventId: e.id, dayId, date });
-      }
-      pageToken = page.nextPageToken ?? undefined;
-    } while (pageToken);
-    return out;
-  }
-
-  createEntry(entry: { dayId: string; date: IsoDate; title: string; description: string }): string {
-    const created = this.events.insert(
-      {
-        summary: entry.title,
-        description: entry.description,
-        start: { date: entry.date },
-        end: { date: addDays(entry.date, 1) },
-        transparency: 'transparent',
-        extendedProperties: { private: { [DAY_TAG]: entry.dayId } },
-      },
-      this.calendarId,
-    );
-    return created.id as string;
-  }
-
-  deleteEntry(eventId: string): void {
-    this.events.remove(this.calendarId, eventId);
-  }
-}
-
 function directPorts(
   workspace: CreatedWorkspace,
   register: RegisterFactory,
@@ -1093,9 +1035,10 @@ function directPorts(
     clock: { now: () => toRomeLocal(ws.nowMs) },
     lock: { withLock: (fn) => fn() },
     notifier: { notify: () => undefined },
-    calendar: new BenchSharedCalendar(
-      workspace.globals.Calendar.Events,
+    calendar: new SharedCalendar(
       scriptProperty(workspace, PROPERTY.calendarId),
+      () =>
+        workspace.globals.Calendar.Events as unknown as GoogleAppsScript.Calendar.Collection.EventsCollection,
     ),
   };
 }

@@ -38,14 +38,18 @@ function events(): GoogleAppsScript.Calendar.Collection.EventsCollection {
 }
 
 export class SharedCalendar implements CalendarPort {
-  constructor(private readonly calendarId: string) {}
+  /** @param api the Calendar v3 Events collection (the advanced service; the bench passes its own). */
+  constructor(
+    private readonly calendarId: string,
+    private readonly api: () => GoogleAppsScript.Calendar.Collection.EventsCollection = events,
+  ) {}
 
   listEntries(from: IsoDate, to: IsoDate): CalendarEntry[] {
     const out: CalendarEntry[] = [];
     let pageToken: string | undefined;
     do {
       const page = withRetry(() =>
-        events().list(this.calendarId, {
+        this.api().list(this.calendarId, {
           timeMin: `${from}T00:00:00+01:00`,
           timeMax: `${addDays(to, 1)}T23:59:59+01:00`,
           singleEvents: true,
@@ -80,13 +84,13 @@ export class SharedCalendar implements CalendarPort {
       transparency: 'transparent',
       extendedProperties: { private: { [DAY_TAG]: entry.dayId } },
     };
-    const created = withRetry(() => events().insert(resource, this.calendarId));
+    const created = withRetry(() => this.api().insert(resource, this.calendarId));
     return created.id as string;
   }
 
   deleteEntry(eventId: string): void {
     try {
-      withRetry(() => events().remove(this.calendarId, eventId));
+      withRetry(() => this.api().remove(this.calendarId, eventId));
     } catch (e) {
       // Already gone (deleted by hand or by an interrupted run): that is what we wanted.
       if (!/not found|deleted|404|410/i.test((e as Error).message)) throw e;

@@ -12,7 +12,7 @@ import { PROPERTY } from './properties';
 import { currentUser, gasPorts } from './runtime';
 
 /** How long a decision waits for its calendar entries before leaving the rest to the trigger. */
-const CALENDAR_BUDGET_AFTER_DECISION_MS = 20_000;
+export const CALENDAR_BUDGET_AFTER_DECISION_MS = 20_000;
 
 export interface ItemResultDto {
   employee: string;

@@ -1,6 +1,7 @@
 // The managers' sidebar in the browser. All user text goes into the page as textContent,
 // never as HTML.
 import type { SidebarDto } from '../app/sidebar';
+import { MONTH_NAMES_IT } from '../domain/dates';
 import { callServer } from './rpc';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -20,20 +21,6 @@ function status(message: string, error = false): void {
 
 let data: SidebarDto | null = null;
 
-const MONTHS = [
-  'gennaio',
-  'febbraio',
-  'marzo',
-  'aprile',
-  'maggio',
-  'giugno',
-  'luglio',
-  'agosto',
-  'settembre',
-  'ottobre',
-  'novembre',
-  'dicembre',
-];
 const WEEKDAYS = ['dom', 'lun', 'mar', 'mer', 'gio', 'ven', 'sab'];
 
 function renderPending(dto: SidebarDto): void {
@@ -91,7 +78,7 @@ function renderTeam(dto: SidebarDto): void {
   }
   const table = el('table');
   const [year, month] = dto.team.month.split('-').map(Number);
-  table.append(el('caption', {}, `Squadra, ${MONTHS[month - 1] ?? dto.team.month} ${year}`));
+  table.append(el('caption', {}, `Squadra, ${MONTH_NAMES_IT[month - 1] ?? dto.team.month} ${year}`));
   for (const day of dto.team.days) {
     const tr = el('tr');
     const [y, m, d] = day.date.split('-').map(Number);
