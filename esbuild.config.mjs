@@ -49,8 +49,16 @@ export const uiPagePlugin = {
   },
 };
 
+/** The deployments recorded by `npm run deploy` (deployments.json): the web app's id goes in the bundle. */
+export function readDeployments() {
+  return JSON.parse(readFileSync(join(root, 'deployments.json'), 'utf8'));
+}
+
 export async function build({ outdir = join(root, 'dist'), quiet = false } = {}) {
   mkdirSync(outdir, { recursive: true });
+  const define = {
+    __AGORA_WEB_APP_DEPLOYMENT_ID__: JSON.stringify(readDeployments().webApp?.deploymentId ?? ''),
+  };
   // esbuild reports an entry's exports only for ESM output: one quick ESM pass lists them.
   const esm = await esbuild.build({
     entryPoints: [join(root, 'src/main.ts')],
@@ -59,6 +67,7 @@ export async function build({ outdir = join(root, 'dist'), quiet = false } = {})
     write: false,
     metafile: true,
     plugins: [uiPagePlugin],
+    define,
     logLevel: 'silent',
   });
   const entryPoints = Object.values(esm.metafile.outputs)[0].exports.slice().sort();
@@ -73,6 +82,7 @@ export async function build({ outdir = join(root, 'dist'), quiet = false } = {})
     write: false,
     legalComments: 'none',
     plugins: [uiPagePlugin],
+    define,
     logLevel: 'warning',
   });
   const wrappers = entryPoints

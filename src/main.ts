@@ -1,38 +1,38 @@
 // Apps Script entry points, and nothing else: each is a one-line call into src/app or src/gas.
 // esbuild.config.mjs turns every export of this file into a top-level function of dist/Code.js.
+//
+// Every top-level function can be called by anyone who can run the project's code: from the web
+// app page (google.script.run, as the owner with the visitor as active user) and from the add-on
+// (as the user). The privileged ones (setup, checkRegister, onTimer, the trigger handlers,
+// handOverOwnership) refuse unless the owner runs them for themself (src/gas/owner.ts); the
+// others act for the verified caller and authorize them in src/app.
 import type { DecisionInput } from './app/decisions';
 import type { SidebarDto } from './app/sidebar';
+import { homepage, universalAction } from './gas/addon';
+import { handOverOwnership as handOver } from './gas/handover';
 import { handleFormSubmit, handleRegisterEdit } from './gas/intake';
 import { runTimer } from './gas/jobs';
-import { installMenu, setupWithProgress } from './gas/menu';
 import { syncMyCalendarNow } from './gas/own-calendar';
-import { checkRegister as checkRegisterNow, type SetupReport } from './gas/setup';
-import {
-  cancelFromSidebar,
-  decideFromSidebar,
-  loadSidebar,
-  showSidebar,
-  sidebarOutput,
-  type ItemResultDto,
-} from './gas/sidebar';
+import { cancelFromPage, decideFromPage, loadPage, pageOutput, type ItemResultDto } from './gas/page';
+import { checkRegister as checkRegisterNow, runSetup, type SetupReport } from './gas/setup';
 import { handlePost } from './gas/webapp';
 
-/** Simple trigger: adds the Smart working menu to the register. */
-export function onOpen(): void {
-  installMenu();
-}
-
-/** Menu Smart working ▸ Configura (also callable as a function): creates or repairs everything. */
+/** Run by the owner in the editor: creates or repairs everything (idempotent). */
 export function setup(): SetupReport {
-  return setupWithProgress();
+  return runSetup((message) => console.log(message));
 }
 
-/** Menu Smart working ▸ Controlla il registro: lists broken rows and hand edits in Problemi. */
+/** Run by the owner: lists broken rows, hand edits and safety drift in Problemi. */
 export function checkRegister(): number {
   return checkRegisterNow();
 }
 
-/** Installable trigger on the request Form. */
+/** Run by the owner: hands Agorà over to another HR administrator. */
+export function handOverOwnership(newOwner: string): string {
+  return handOver(newOwner);
+}
+
+/** Installable trigger on the request Form (the owner's). */
 export function onFormSubmit(event: GoogleAppsScript.Events.FormsOnFormSubmit): void {
   handleFormSubmit(event);
 }
@@ -47,37 +47,42 @@ export function onTimer(): void {
   runTimer();
 }
 
-/** Menu Smart working ▸ Approvazioni. */
-export function openSidebar(): void {
-  showSidebar();
-}
-
-/** Web app (executes as the owner): the employee's page, the same UI as the sidebar. */
+/** Web app (executes as the owner): the full-page web view. */
 export function doGet(): GoogleAppsScript.HTML.HtmlOutput {
-  return sidebarOutput();
+  return pageOutput();
 }
 
-/** Web app (executes as the owner): operations forwarded by sidebars running as managers. */
+/** Web app (executes as the owner): operations requested by the add-on with the user's token. */
 export function doPost(event: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
   return handlePost(event);
 }
 
-/** Sidebar: what the signed-in user may see. */
+/** Web page: what the signed-in user may see. */
 export function sidebarLoad(month?: string): SidebarDto {
-  return loadSidebar(month);
+  return loadPage(month);
 }
 
-/** Sidebar: approve or reject one or many pending days. */
+/** Web page: approve or reject one or many pending days. */
 export function sidebarDecide(items: DecisionInput[]): ItemResultDto[] {
-  return decideFromSidebar(items);
+  return decideFromPage(items);
 }
 
-/** Sidebar or page: cancel one pending or approved day. */
+/** Web page: cancel one pending or approved day. */
 export function sidebarCancel(item: { employee: string; date: string; reason?: string }): ItemResultDto {
-  return cancelFromSidebar(item);
+  return cancelFromPage(item);
 }
 
-/** Runs as the employee: shows their approved days as working location on their own calendar. */
+/** Add-on (as the employee): shows their approved days as working location on their own calendar. */
 export function syncMyCalendar(): { created: number; deleted: number } {
   return syncMyCalendarNow();
+}
+
+/** Add-on homepage in Sheets, Gmail and Calendar. */
+export function onHomepage(): GoogleAppsScript.Card_Service.Card {
+  return homepage();
+}
+
+/** Add-on universal actions ("Le mie giornate", "Da approvare"). */
+export function onUniversalAction(): GoogleAppsScript.Card_Service.UniversalActionResponse {
+  return universalAction();
 }

@@ -11,12 +11,14 @@
 // Dates: the script's `Date` is a host-realm Date whose `new Date()` and `Date.now()` read the
 // Workspace's fake clock, so Dates made by the script and by the fakes are the same kind of object.
 // Errors the fakes throw are made in the script's realm (`e instanceof Error` holds there).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as vm from 'node:vm';
 import ts from 'typescript';
 import type { Workspace } from './core';
 import type { CreatedWorkspace } from './index';
-import type { ExecutionKind, ScriptFunction } from './script';
+import { dirname, join } from 'node:path';
+import { sameDomain, type ExecutionKind, type ScriptFunction } from './script';
+import { enterWebApp, isRefusal } from './web';
 
 /** Names a browser or Node offers and Apps Script does not. */
 export const FORBIDDEN_GLOBALS = [
@@ -80,6 +82,18 @@ export interface RunOptions {
   kind?: ExecutionKind;
   /** Whether SpreadsheetApp.getUi() works (default: true, as from a menu or the sidebar). */
   hasUi?: boolean;
+  deploymentId?: string;
+}
+
+/** What a person's browser is refused with, before any code of the script runs. */
+export class AccessRefused extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AccessRefused';
+  }
 }
 
 export interface LoadedBundle {
@@ -87,15 +101,29 @@ export interface LoadedBundle {
   context: vm.Context;
   /** The top-level function declarations of the script. */
   functionNames: string[];
-  /** Runs top-level function `name` as `user` (from the editor, a menu, a sidebar) and returns its result. */
+  /**
+   * Runs top-level function `name` from the script editor as `user`: only people who can edit
+   * the project (its file, or its container for a bound script) can open the editor at all.
+   */
   run(user: string, name: string, ...args: unknown[]): unknown;
+  /** Any execution, described by `opts` (tests of the fakes). */
   runAs(opts: RunOptions, name: string, ...args: unknown[]): unknown;
   /**
-   * Calls `name` as `google.script.run` does from a sidebar: private functions (ending in _) are
-   * not callable, arguments must be primitives, arrays and plain objects (no Date, no function),
-   * and a result containing a Date or a function reaches the client as null.
+   * Calls `name` as `google.script.run` does from the page of the web app (the first web app
+   * deployment, or `deploymentId`), for `visitor` signed in: the deployment's access and
+   * "execute as" apply; private functions (ending in _) are not callable, arguments must be
+   * primitives, arrays and plain objects (no Date, no function), and a result containing a Date
+   * or a function reaches the client as null.
    */
-  callFromClient(user: string, name: string, ...args: unknown[]): unknown;
+  callFromClient(visitor: string, name: string, ...args: unknown[]): unknown;
+  callFromPage(deploymentId: string, visitor: string, name: string, ...args: unknown[]): unknown;
+  /** `visitor` opens the web app page in a browser: doGet's output (an HtmlOutput). */
+  openWebApp(visitor: string, parameter?: Record<string, string>, deploymentId?: string): unknown;
+  /**
+   * The Workspace add-on runs `name` (homepage, card action, universal action, add-on
+   * trigger) as `user`, who must be in the domain it is installed for.
+   */
+  runAddOn(user: string, name: string, event?: unknown): unknown;
   /** Runs the function behind a menu item the user has (captions: menu, [submenu...], item). */
   clickMenu(user: string, ...captions: string[]): unknown;
 }
@@ -113,6 +141,12 @@ export function loadBundle(
   codePath = 'dist/Code.js',
   opts: LoadOptions = {},
 ): LoadedBundle {
+  // The manifest pushed beside the code: its scopes are what the script's tokens carry.
+  const manifest = join(dirname(codePath), 'appsscript.json');
+  if (existsSync(manifest)) {
+    const scopes = (JSON.parse(readFileSync(manifest, 'utf8')) as { oauthScopes?: string[] }).oauthScopes;
+    workspace.state.script.oauthScopes = [...(scopes ?? [])];
+  }
   return loadBundleSource(workspace, readFileSync(codePath, 'utf8'), { filename: codePath, ...opts });
 }
 
@@ -169,9 +203,10 @@ export function loadBundleSource(
     runtime.execute(
       {
         functionName: name,
-        kind: o.kind ?? 'manual',
+        kind: o.kind ?? 'editor',
         user: o.user,
         effectiveUser: o.effectiveUser ?? null,
+        deploymentId: o.deploymentId ?? null,
         hasUi: o.hasUi ?? true,
       },
       () => {
@@ -181,16 +216,54 @@ export function loadBundleSource(
       },
     );
 
+  const webAppId = (deploymentId?: string): string => {
+    const d = runtime.state.deployments.find((x) => x.webApp && (!deploymentId || x.id === deploymentId));
+    if (!d) throw new AccessRefused(404, 'Sorry, unable to open the file at this time.');
+    return d.id;
+  };
+  /** A browser request to the web app: Google's access rules first, then an execution. */
+  const asVisitor = (deploymentId: string, visitor: string, name: string, args: unknown[]): unknown => {
+    const entry = enterWebApp(runtime, deploymentId, visitor, null);
+    if (isRefusal(entry)) throw new AccessRefused(entry.status, entry.text);
+    return runAs(
+      {
+        user: entry.activeUser,
+        effectiveUser: entry.effectiveUser,
+        kind: 'webapp',
+        hasUi: false,
+        deploymentId: entry.deployment.id,
+      },
+      name,
+      ...args,
+    );
+  };
+  const callFromPage = (deploymentId: string, visitor: string, name: string, ...args: unknown[]): unknown => {
+    if (name.endsWith('_')) throw new Error(`Script function not found: ${name}`);
+    args.forEach((a, i) => assertTransferable(a, String(i)));
+    return toClient(asVisitor(deploymentId, visitor, name, args));
+  };
+
   return {
     context: first,
     functionNames: [...topLevel],
-    run: (user, name, ...args) => runAs({ user }, name, ...args),
+    run(user, name, ...args) {
+      if (runtime.projectAccess(user) < 3)
+        throw new AccessRefused(403, `${user} cannot open the script project in the editor.`);
+      return runAs({ user }, name, ...args);
+    },
     runAs,
-    callFromClient(user, name, ...args) {
-      if (name.endsWith('_')) throw new Error(`Script function not found: ${name}`);
-      args.forEach((a, i) => assertTransferable(a, String(i)));
-      const result = runAs({ user }, name, ...args);
-      return toClient(result);
+    callFromClient: (visitor, name, ...args) => callFromPage(webAppId(), visitor, name, ...args),
+    callFromPage,
+    openWebApp(visitor, parameter = {}, deploymentId) {
+      const event = { parameter, parameters: {}, queryString: '', contextPath: '', contentLength: -1 };
+      return asVisitor(webAppId(deploymentId), visitor, 'doGet', [event]);
+    },
+    runAddOn(user, name, event) {
+      const addOn = runtime.state.deployments.find((d) => d.addOn);
+      // Installed by the administrator for the deployer's domain: nobody else has it.
+      if (!addOn || !sameDomain(user, addOn.deployer))
+        throw new AccessRefused(403, `The add-on is not installed for ${user}.`);
+      return runAs({ user, kind: 'addon', hasUi: false, deploymentId: addOn.id }, name, event);
     },
     clickMenu(user, ...captions) {
       return runAs({ user }, workspace.testing.sheets.menuFunction(user, ...captions));

@@ -728,7 +728,10 @@ type CalendarAppFake = Pick<
 >;
 
 function createCalendarApp(ctx: Ctx): CalendarAppFake {
-  const call = (method: string) => ctx.ws.call('CalendarApp', `CalendarApp.${method}`);
+  const call = (method: string) => {
+    ctx.ws.call('CalendarApp', `CalendarApp.${method}`);
+    ctx.ws.requireAuthorization(`CalendarApp.${method}`, 'https://www.googleapis.com/auth/calendar');
+  };
   const user = () => ctx.ws.effectiveUser();
   const owned = () => {
     ensurePrimary(ctx, user());

@@ -43,6 +43,12 @@ export class Workspace {
    * "execute as me"); null: the active user's own rights.
    */
   effectiveUserOverride: string | null = null;
+  /**
+   * The execution runs without the user's authorization (a simple trigger, AuthMode.LIMITED):
+   * services that need a scope refuse, as Apps Script does ("You do not have permission to
+   * call X").
+   */
+  restricted = false;
   /** Fake time past which every service call fails as an execution over its time limit. */
   deadlineMs: number | null = null;
   /**
@@ -81,6 +87,16 @@ export class Workspace {
   /** The user whose permissions apply to what the code does (Session.getEffectiveUser). */
   effectiveUser(): string {
     return this.effectiveUserOverride ?? this.activeUser;
+  }
+
+  /**
+   * Called by a fake before a method that needs authorization: in a restricted execution it
+   * throws Google's message, e.g. "You do not have permission to call SpreadsheetApp.openById.
+   * Required permissions: https://www.googleapis.com/auth/spreadsheets".
+   */
+  requireAuthorization(method: string, scope: string): void {
+    if (this.restricted)
+      throw this.error(`You do not have permission to call ${method}. Required permissions: ${scope}`);
   }
 
   /** An error as Apps Script services throw them: named `Exception`, in the script's realm. */

@@ -332,7 +332,8 @@ type ItemMethods =
   | 'setTrashed'
   | 'isTrashed'
   | 'getDateCreated'
-  | 'getLastUpdated';
+  | 'getLastUpdated'
+  | 'setOwner';
 
 abstract class FakeItem<Self> {
   protected abstract readonly kindName: 'Folder' | 'File';
@@ -484,6 +485,22 @@ abstract class FakeItem<Self> {
   }
   getOwner(): DUser {
     return new FakeUser(this.ctx.ws, this.call('getOwner').owner) as unknown as DUser;
+  }
+  /**
+   * "Changes the owner of the File. This method also gives the previous owner explicit edit
+   * access." In Google Workspace ownership moves only within the organisation.
+   */
+  setOwner(user: UserArg): Self {
+    const item = this.call('setOwner');
+    if (this.level(item) < OWNER) throw this.ctx.ws.error(ACCESS_DENIED);
+    const email = emailOf(this.ctx.ws, user);
+    if (domainOf(email) !== domainOf(item.owner)) throw this.ctx.ws.error('Invalid argument: user');
+    const previous = item.owner;
+    item.owner = email;
+    for (const list of ['editors', 'commenters', 'viewers'] as const)
+      item[list] = item[list].filter((e) => !sameUser(e, email));
+    grant(item, previous, 'editors');
+    return this.self();
   }
   /** "Gets the permission granted to a specific user" (general access included). */
   getAccess(user: UserArg): GoogleAppsScript.Drive.Permission {
@@ -708,7 +725,10 @@ type DriveAppFake = Pick<
 /** DriveApp over `state`. Calls are counted as `DriveApp.<Class>.<method>`, e.g. `DriveApp.Folder.createFolder`. */
 export function createDriveApp(ws: Workspace, state: DriveState): DriveAppFake {
   const ctx: Ctx = { ws, state };
-  const call = (method: string) => ws.call('DriveApp', `DriveApp.${method}`);
+  const call = (method: string) => {
+    ws.call('DriveApp', `DriveApp.${method}`);
+    ws.requireAuthorization(`DriveApp.${method}`, 'https://www.googleapis.com/auth/drive');
+  };
   const visible = (kind: 'folder' | 'file', id: string): DriveItem => {
     const item = state.items[String(id)];
     if (!item || item.kind !== kind || levelOf(ctx, item, ws.effectiveUser()) < VIEW)
@@ -787,3 +807,89 @@ export function createDriveApp(ws: Workspace, state: DriveState): DriveAppFake {
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Google files made by other services
+
+/** Mime types of the Google files other services make (each is a Drive file too). */
+export const GOOGLE_MIME = {
+  folder: FOLDER_MIME,
+  spreadsheet: 'application/vnd.google-apps.spreadsheet',
+  form: 'application/vnd.google-apps.form',
+  script: 'application/vnd.google-apps.script',
+  document: 'application/vnd.google-apps.document',
+} as const;
+
+/** Access levels, lowest to highest, as the other fakes compare them. */
+export const ACCESS_LEVEL = { NONE, VIEW, COMMENT, EDIT, OWNER } as const;
+
+/**
+ * A spreadsheet, a form or a script project is a Drive file: who may open or change it is
+ * decided by Drive sharing ("Share" in any editor is Drive's dialog; Spreadsheet.addEditor is
+ * documented as the same permission). The other fakes keep their content and ask Drive who may
+ * do what, so one sharing model serves every service.
+ */
+export function createDriveFiles(ws: Workspace, state: DriveState) {
+  const ctx: Ctx = { ws, state };
+  const item = (id: string): DriveItem | undefined => state.items[id];
+  return {
+    /** Registers a file another service created: `owner` owns it, in their My Drive. */
+    add(id: string, name: string, mimeType: string, owner: string): void {
+      if (state.items[id]) return;
+      const root = ensureRoot(ctx, owner);
+      makeItem(ctx, { id, kind: 'file', name, mimeType, owner, parents: [root.id] });
+    },
+    exists(id: string): boolean {
+      const it = item(id);
+      return it !== undefined && !isTrashed(ctx, it);
+    },
+    /** `user`'s access level to the file (ACCESS_LEVEL); NONE when there is no such file. */
+    level(id: string, user: string): number {
+      const it = item(id);
+      return it && user ? levelOf(ctx, it, user) : NONE;
+    },
+    owner(id: string): string | null {
+      return item(id)?.owner ?? null;
+    },
+    rename(id: string, name: string): void {
+      const it = item(id);
+      if (it) it.name = name;
+    },
+    /** Users with edit access (inherited included), the owner excluded. */
+    editors(id: string): string[] {
+      const it = item(id);
+      if (!it) return [];
+      return [...explicitLevels(ctx, it)].filter(([, l]) => l >= EDIT).map(([u]) => u);
+    },
+    /** Users with view or comment access only. */
+    viewers(id: string): string[] {
+      const it = item(id);
+      if (!it) return [];
+      return [...explicitLevels(ctx, it)].filter(([, l]) => l === VIEW || l === COMMENT).map(([u]) => u);
+    },
+    grant(id: string, email: string, role: 'editors' | 'commenters' | 'viewers'): void {
+      const it = item(id);
+      if (it) grant(it, emailOf(ws, email), role);
+    },
+    /** Removes a user's direct permissions of one role (or all of them). */
+    revoke(id: string, email: string, role?: 'editors' | 'commenters' | 'viewers'): void {
+      const it = item(id);
+      if (!it) return;
+      for (const list of role ? [role] : (['editors', 'commenters', 'viewers'] as const))
+        it[list] = it[list].filter((e) => !sameUser(e, email));
+    },
+    /** General access ("anyone with the link", "people in the domain"): its role, or null when private. */
+    generalAccess(id: string): { access: string; permission: string } | null {
+      const it = item(id);
+      if (!it || it.sharingAccess === 'PRIVATE') return null;
+      return { access: it.sharingAccess, permission: it.sharingPermission };
+    },
+    setGeneralAccess(id: string, access: AccessName, permission: PermissionName): void {
+      const it = item(id);
+      if (!it) return;
+      it.sharingAccess = access;
+      it.sharingPermission = access === 'PRIVATE' ? 'NONE' : permission;
+    },
+  };
+}
+export type DriveFiles = ReturnType<typeof createDriveFiles>;

@@ -12,9 +12,15 @@
 // (RESPONDER_INPUT: anyone can type anyone's address), and '' when it collects none.
 // Response values: text items give a string, date items 'YYYY-MM-DD' (the date in the script's
 // time zone), checkbox items string[].
+// Publishing: "forms created by the API after 30 June 2026 start unpublished" (Google Forms API
+// changes, and the Apps Script sample that calls form.setPublished(true)): a form created on or
+// after that date supports advanced responder permissions and takes no response until it is
+// published. Who may edit or open it by script is Drive sharing (drive.ts `createDriveFiles`):
+// FormApp.openById needs edit access.
 // Not faked: quizzes, grids, scale/time/duration items, page navigation, text validation,
 // response destinations (spreadsheet-linked forms), editors, prefilled URLs.
 import type { Workspace } from './core';
+import { ACCESS_LEVEL, GOOGLE_MIME, type DriveFiles } from './drive';
 import { AuthMode, type ExecutionRecord, type ScriptRuntime } from './script';
 import { zonedParts } from './utilities';
 
@@ -48,6 +54,9 @@ export interface FormData {
   owner: string;
   emailCollectionType: EmailCollectionType;
   requireLogin: boolean;
+  /** Forms made after 30 June 2026 start unpublished and must be published to take responses. */
+  published: boolean;
+  advancedResponderPermissions: boolean;
   acceptingResponses: boolean;
   confirmationMessage: string;
   allowResponseEdits: boolean;
@@ -106,7 +115,11 @@ interface Ctx {
   ws: Workspace;
   runtime: ScriptRuntime;
   state: FormsState;
+  files: DriveFiles;
 }
+
+/** From this day forms created by API start unpublished (epoch ms of 2026-06-30T00:00Z). */
+export const UNPUBLISHED_BY_DEFAULT_FROM_MS = Date.UTC(2026, 5, 30);
 
 function formOf(ctx: Ctx, formId: string): FormData {
   const form = ctx.state.forms[formId];
@@ -624,6 +637,8 @@ function submitResponse(
   typedEmail: string | null,
 ): { response: FormResponseData; executions: ExecutionRecord[] } {
   const form = formOf(ctx, formId);
+  if (form.published === false)
+    throw ctx.ws.error(`The form ${form.title} is not published: it does not accept responses.`);
   if (!form.acceptingResponses)
     throw ctx.ws.error(`The form ${form.title} is no longer accepting responses.`);
   const domainOf = (email: string) => email.slice(email.indexOf('@') + 1).toLowerCase();
@@ -803,6 +818,26 @@ export class FakeForm implements Pick<
     this.call('requiresLogin');
     return this.data().requireLogin;
   }
+  /**
+   * Newer than @types: setPublished/isPublished/supportsAdvancedResponderPermissions. Only forms
+   * with advanced responder permissions have a published state to change.
+   */
+  setPublished(enabled: boolean): F {
+    this.call('setPublished');
+    const form = this.data();
+    if (!form.advancedResponderPermissions)
+      throw this.ctx.ws.error('This form does not support advanced responder permissions.');
+    form.published = Boolean(enabled);
+    return this.self();
+  }
+  isPublished(): boolean {
+    this.call('isPublished');
+    return this.data().published !== false;
+  }
+  supportsAdvancedResponderPermissions(): boolean {
+    this.call('supportsAdvancedResponderPermissions');
+    return this.data().advancedResponderPermissions === true;
+  }
   getPublishedUrl(): string {
     this.call('getPublishedUrl');
     return `https://docs.google.com/forms/d/e/1FAIpQL${this.formId}/viewform`;
@@ -923,8 +958,8 @@ export class FakeForm implements Pick<
 
 // ---------------------------------------------------------------------------------------------
 
-export function createFormApp(ws: Workspace, state: FormsState, runtime: ScriptRuntime) {
-  const ctx: Ctx = { ws, runtime, state };
+export function createFormApp(ws: Workspace, state: FormsState, runtime: ScriptRuntime, files: DriveFiles) {
+  const ctx: Ctx = { ws, runtime, state, files };
   const fake = (id: string) => new FakeForm(ctx, id) as unknown as F;
   const newForm = (title: string, owner: string): string => {
     const id = `1FormId${String(state.nextFormSeq++).padStart(4, '0')}${'x'.repeat(33)}`;
@@ -935,6 +970,8 @@ export function createFormApp(ws: Workspace, state: FormsState, runtime: ScriptR
       owner,
       emailCollectionType: 'DO_NOT_COLLECT',
       requireLogin: false,
+      published: ws.nowMs < UNPUBLISHED_BY_DEFAULT_FROM_MS,
+      advancedResponderPermissions: ws.nowMs >= UNPUBLISHED_BY_DEFAULT_FROM_MS,
       acceptingResponses: true,
       confirmationMessage: '',
       allowResponseEdits: false,
@@ -942,6 +979,15 @@ export function createFormApp(ws: Workspace, state: FormsState, runtime: ScriptR
       items: [],
       responses: [],
     };
+    files.add(id, title, GOOGLE_MIME.form, owner);
+    return id;
+  };
+  /** FormApp.openById: scripts open a form to edit it, which takes edit access. */
+  const openEditable = (id: string, method: string): string => {
+    ws.requireAuthorization(`FormApp.${method}`, 'https://www.googleapis.com/auth/forms');
+    formOf(ctx, id);
+    if (files.level(id, ws.effectiveUser()) < ACCESS_LEVEL.EDIT)
+      throw ws.error('No item with the given ID could be found, or you do not have permission to access it.');
     return id;
   };
 
@@ -950,19 +996,18 @@ export function createFormApp(ws: Workspace, state: FormsState, runtime: ScriptR
     EmailCollectionType: EmailCollectionTypes,
     create(title: string): F {
       ws.call(SVC, 'FormApp.create');
+      ws.requireAuthorization('FormApp.create', 'https://www.googleapis.com/auth/forms');
       return fake(newForm(String(title), ws.effectiveUser()));
     },
     openById(id: string): F {
       ws.call(SVC, 'FormApp.openById');
-      formOf(ctx, String(id));
-      return fake(String(id));
+      return fake(openEditable(String(id), 'openById'));
     },
     openByUrl(url: string): F {
       ws.call(SVC, 'FormApp.openByUrl');
       const m = /\/forms\/d\/(?:e\/1FAIpQL)?([^/]+)/.exec(String(url));
       if (!m) throw ws.error('Invalid argument: url');
-      formOf(ctx, m[1]);
-      return fake(m[1]);
+      return fake(openEditable(m[1], 'openByUrl'));
     },
     getActiveForm(): F | null {
       ws.call(SVC, 'FormApp.getActiveForm');

@@ -11,13 +11,14 @@
 // type into a cell, submit a form, let time pass for clock triggers, hold a lock elsewhere.
 import { type CalendarState, createCalendarServices, emptyCalendarState } from './calendar';
 import { type CoreState, Workspace } from './core';
-import { type DriveState, createDriveApp, emptyDriveState } from './drive';
+import { type DriveState, GOOGLE_MIME, createDriveApp, createDriveFiles, emptyDriveState } from './drive';
 import { type FormsState, createFormApp, emptyFormsState } from './forms';
 import { createHtmlService } from './html';
 import { type MailState, createMailApp, emptyMailState } from './mail';
 import { createContentService, createUrlFetchApp } from './web';
 import { createSheetsApi } from './sheets-api';
 import {
+  type DeploymentData,
   type LockScope,
   type ScriptState,
   ScriptRuntime,
@@ -47,6 +48,8 @@ import {
 export const WORKSPACE_STATE_VERSION = 1;
 export const DEFAULT_OWNER = 'hr@example.it';
 export const DEFAULT_BOUND_SPREADSHEET = 'Agorà - Registro smart working';
+/** The name of a standalone script project's file in its owner's Drive. */
+export const PROJECT_NAME = 'Agorà';
 
 /** Everything the Workspace holds: plain JSON (dates as epoch ms or ISO/'YYYY-MM-DD' strings). */
 export interface WorkspaceState {
@@ -71,8 +74,9 @@ export interface CreateWorkspaceOptions {
   /** A saved Workspace to continue from: used as the live state, not copied. */
   state?: WorkspaceState;
   /**
-   * Name of the spreadsheet the script is bound to, created for the owner (the register);
-   * null: a standalone script. Ignored when `state` is given.
+   * Name of a spreadsheet the script is bound to, created for the owner; omitted or null: a
+   * standalone script (a project file of its own in the owner's Drive, no active spreadsheet).
+   * Ignored when `state` is given.
    */
   boundSpreadsheet?: string | null;
 }
@@ -80,8 +84,11 @@ export interface CreateWorkspaceOptions {
 function build(ws: Workspace, state: WorkspaceState, logs: LogLine[]) {
   const runtime = new ScriptRuntime(ws, state.script);
   const containerId = () => state.script.containerId;
-  const sheets = createSpreadsheetApp(ws, state.spreadsheet, runtime);
-  const forms = createFormApp(ws, state.forms, runtime);
+  const files = createDriveFiles(ws, state.drive);
+  // Who may open the project: its own file's sharing, or its container's for a bound script.
+  runtime.projectAccess = (user) => files.level(state.script.containerId ?? state.script.scriptId, user);
+  const sheets = createSpreadsheetApp(ws, state.spreadsheet, runtime, files);
+  const forms = createFormApp(ws, state.forms, runtime, files);
   const { CalendarApp, Calendar } = createCalendarServices(ws, state.calendar);
   const { Logger, console } = createLogging(ws, logs);
   const globals = {
@@ -107,6 +114,16 @@ function build(ws: Workspace, state: WorkspaceState, logs: LogLine[]) {
   const testing = {
     sheets: sheets.testing,
     forms: forms.testing,
+    /** Drive sharing of every Google file (spreadsheets, forms, the script project...). */
+    files,
+    /**
+     * A deployment made in the script editor or with `clasp deploy` (replacing one with the same
+     * id, as `clasp deploy -i` does).
+     */
+    deploy(deployment: DeploymentData): void {
+      const list = state.script.deployments.filter((d) => d.id !== deployment.id);
+      state.script.deployments = [...list, { ...deployment }];
+    },
     /** Runs the clock triggers whose time has come, once each. */
     runDueTimeTriggers: () => runtime.runDueTimeTriggers(),
     /** Moves the clock to `targetMs`, running every clock trigger occurrence on the way. */
@@ -139,6 +156,8 @@ function complete(state: WorkspaceState): WorkspaceState {
     throw new Error('Not a saved Workspace state: it has no core.owner');
   state.version ??= WORKSPACE_STATE_VERSION;
   state.script ??= emptyScriptState();
+  state.script.deployments ??= [];
+  state.script.oauthScopes ??= [];
   state.spreadsheet ??= emptySpreadsheetState();
   state.forms ??= emptyFormsState();
   state.properties ??= emptyPropertiesState();
@@ -170,10 +189,9 @@ export function createWorkspace(opts: CreateWorkspaceOptions = {}): CreatedWorks
   const ws = new Workspace({ owner: state.core.owner, state: state.core });
   const logs: LogLine[] = [];
   const { globals, testing, runtime } = build(ws, state, logs);
-  if (fresh && opts.boundSpreadsheet !== null)
-    state.script.containerId = testing.sheets.createSpreadsheet(
-      opts.boundSpreadsheet ?? DEFAULT_BOUND_SPREADSHEET,
-    );
+  if (fresh && typeof opts.boundSpreadsheet === 'string')
+    state.script.containerId = testing.sheets.createSpreadsheet(opts.boundSpreadsheet);
+  else if (fresh) testing.files.add(state.script.scriptId, PROJECT_NAME, GOOGLE_MIME.script, state.core.owner);
   return { ws, globals, state, runtime, testing, logs };
 }
 

@@ -81,6 +81,7 @@ export function createMailApp(ws: Workspace, state: MailState): MailAppFake {
 
     sendEmail(first: string | Params, second?: string, third?: string, fourth?: string | Params): void {
       ws.call('MailApp', 'sendEmail');
+      ws.requireAuthorization('MailApp.sendEmail', 'https://www.googleapis.com/auth/script.send_mail');
       let m: Params;
       if (typeof first === 'object' && first !== null) m = first;
       else if (typeof fourth === 'string') m = { to: first, replyTo: second, subject: third, body: fourth };

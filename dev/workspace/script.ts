@@ -59,7 +59,15 @@ const WEEKDAY_NAMES = Object.keys(WeekDay);
 
 export type TriggerEventType = keyof typeof EventType;
 export type TriggerSourceName = keyof typeof TriggerSource;
-export type ExecutionKind = 'manual' | 'webapp' | 'simple-trigger' | 'trigger';
+/**
+ * How an execution started, which decides whose it is (see `ExecuteOptions`):
+ * - `editor`: a person ran a function from the script editor (only editors of the project can);
+ * - `webapp`: a request to a web app deployment (doGet/doPost) or `google.script.run` from its page;
+ * - `addon`: a Workspace add-on homepage, card action or universal action, as the user;
+ * - `trigger`: an installable trigger, as the user who created it;
+ * - `simple-trigger`: onOpen/onEdit, without the user's authorization (AuthMode.LIMITED).
+ */
+export type ExecutionKind = 'editor' | 'webapp' | 'addon' | 'trigger' | 'simple-trigger';
 
 export interface ClockSchedule {
   kind: 'once' | 'minutes' | 'hours' | 'days' | 'weeks' | 'month-day';
@@ -106,9 +114,28 @@ export interface LockData {
   untilMs: number | null;
 }
 
+/** Who can reach a web app deployment ("Who has access" in the deployment dialog). */
+export type WebAppAccess = 'MYSELF' | 'DOMAIN' | 'ANYONE' | 'ANYONE_ANONYMOUS';
+
+/** A versioned deployment of the project (Deploy ▸ Manage deployments, or `clasp deploy`). */
+export interface DeploymentData {
+  id: string;
+  description: string;
+  /** The web app it serves, if any: "Execute as" and "Who has access". */
+  webApp: { executeAs: 'USER_DEPLOYING' | 'USER_ACCESSING'; access: WebAppAccess } | null;
+  /** Serves the Google Workspace add-on (installed for the deployer's domain). */
+  addOn: boolean;
+  /** Who made it: a web app executing as USER_DEPLOYING runs with their rights. */
+  deployer: string;
+}
+
 export interface ScriptState {
   scriptId: string;
-  deploymentId: string;
+  /** The head deployment (latest saved code): its web app URL ends in /dev. */
+  headDeploymentId: string;
+  deployments: DeploymentData[];
+  /** The OAuth scopes of the manifest: what a token of this script carries. */
+  oauthScopes: string[];
   timeZone: string;
   /** The document the script is bound to (the register spreadsheet); null: a standalone script. */
   containerId: string | null;
@@ -122,7 +149,9 @@ export interface ScriptState {
 export function emptyScriptState(): ScriptState {
   return {
     scriptId: '1AgoraScriptId0000000000000000000000000000000000000000000',
-    deploymentId: 'AKfycbAgoraDeployment000000000000000000000',
+    headDeploymentId: 'AKfycbAgoraHeadDeployment0000000000000000',
+    deployments: [],
+    oauthScopes: [],
     timeZone: 'Europe/Rome',
     containerId: null,
     triggers: [],
@@ -138,14 +167,19 @@ export type ScriptFunction = (...args: unknown[]) => unknown;
 interface ExecutionFrame {
   id: number;
   hasUi: boolean;
+  kind: ExecutionKind;
+  deploymentId: string | null;
 }
 
 export interface ExecuteOptions {
   functionName: string;
   kind: ExecutionKind;
+  /** The active user (Session.getActiveUser): '' where Google does not reveal it. */
   user: string;
   /** Whose rights the code runs with, when not the user's (a web app executing as its owner). */
   effectiveUser?: string | null;
+  /** The deployment serving a web app request. */
+  deploymentId?: string | null;
   /** Whether SpreadsheetApp.getUi() works (not in form-submit or clock triggers). */
   hasUi: boolean;
   limitMs?: number;
@@ -162,6 +196,11 @@ export class ScriptRuntime {
   resolveFunction: (name: string) => ScriptFunction | undefined = () => undefined;
   /** Whether the script defines a top-level function `name` (without preparing a run of it). */
   hasFunction: (name: string) => boolean = (name) => this.resolveFunction(name) !== undefined;
+  /**
+   * A user's Drive access level to the script project (ACCESS_LEVEL of drive.ts): the project
+   * file's sharing for a standalone script, the container's for a bound one (set by index.ts).
+   */
+  projectAccess: (user: string) => number = (user) => (user === this.ws.owner ? 4 : 0);
   /** The errors trigger handlers threw, for tests (the state keeps only their messages). */
   readonly triggerErrors: { executionId: number; handler: string; error: unknown }[] = [];
   private readonly stack: ExecutionFrame[] = [];
@@ -180,6 +219,13 @@ export class ScriptRuntime {
   /** A test calling the fakes directly acts as a user in the editor: the UI is there. */
   hasUi(): boolean {
     return this.stack.length > 0 ? this.stack[this.stack.length - 1].hasUi : true;
+  }
+
+  /** The web app deployment serving the running execution, if it is a web app request. */
+  servingDeployment(): DeploymentData | null {
+    const frame = this.stack[this.stack.length - 1];
+    if (!frame || frame.kind !== 'webapp' || !frame.deploymentId) return null;
+    return this.state.deployments.find((d) => d.id === frame.deploymentId) ?? null;
   }
 
   isRunning(): boolean {
@@ -209,12 +255,14 @@ export class ScriptRuntime {
       effective: ws.effectiveUserOverride,
       deadline: ws.deadlineMs,
       errorConstructor: ws.errorConstructor,
+      restricted: ws.restricted,
     };
     const deadline = ws.nowMs + (opts.limitMs ?? MAX_EXECUTION_MS);
     ws.activeUser = opts.user;
     ws.effectiveUserOverride = opts.effectiveUser ?? null;
     ws.deadlineMs = deadline;
-    this.stack.push({ id, hasUi: opts.hasUi });
+    ws.restricted = opts.kind === 'simple-trigger';
+    this.stack.push({ id, hasUi: opts.hasUi, kind: opts.kind, deploymentId: opts.deploymentId ?? null });
     try {
       const result = body();
       // Google would have stopped it at the deadline, whatever it did after.
@@ -234,6 +282,7 @@ export class ScriptRuntime {
       ws.effectiveUserOverride = saved.effective;
       ws.deadlineMs = saved.deadline;
       ws.errorConstructor = saved.errorConstructor;
+      ws.restricted = saved.restricted;
       if (this.stack.length === 0) this.drain();
     }
   }
@@ -301,8 +350,19 @@ export class ScriptRuntime {
   runSimpleTrigger(name: string, user: string, event: Record<string, unknown>): void {
     this.schedule(() => {
       if (!this.hasFunction(name)) return;
+      // "the user's email address is not available in ... a simple onOpen(e) or onEdit(e)
+      // trigger ... these restrictions generally do not apply if the developer ... belongs to
+      // the same Google Workspace domain as the user" (Session.getActiveUser reference).
+      const active = sameDomain(user, this.ws.owner) ? user : '';
       this.runCatching(
-        { functionName: name, kind: 'simple-trigger', user, hasUi: true, limitMs: SIMPLE_TRIGGER_MAX_MS },
+        {
+          functionName: name,
+          kind: 'simple-trigger',
+          user: active,
+          effectiveUser: '',
+          hasUi: true,
+          limitMs: SIMPLE_TRIGGER_MAX_MS,
+        },
         name,
         { authMode: AuthMode.LIMITED, ...event },
       );
@@ -412,6 +472,37 @@ function firstOccurrence(c: ClockSchedule, createdMs: number, atMs: number | nul
     } else date = addDays(date, 1);
   }
   throw new Error('no occurrence found for clock trigger');
+}
+
+/** Whether two addresses belong to the same domain. */
+export function sameDomain(a: string, b: string): boolean {
+  const domain = (e: string) => e.slice(e.indexOf('@') + 1).toLowerCase();
+  return a.includes('@') && b.includes('@') && domain(a) === domain(b);
+}
+
+/** The `/exec` URL of a deployment, the `/dev` URL of the head deployment. */
+export function execUrl(deploymentId: string): string {
+  return `https://script.google.com/macros/s/${deploymentId}/exec`;
+}
+export function devUrl(state: ScriptState): string {
+  return `https://script.google.com/macros/s/${state.headDeploymentId}/dev`;
+}
+
+/** The bearer token of a user: in the fake it carries the user and the script's scopes. */
+export function tokenFor(user: string, scopes: readonly string[]): string {
+  return `ya29.fake-token.${Buffer.from(JSON.stringify({ u: user, s: scopes })).toString('base64url')}`;
+}
+/** The user and scopes of a fake token in an Authorization header, or null. */
+export function readToken(authorization: string | undefined): { user: string; scopes: string[] } | null {
+  const m = /^Bearer ya29\.fake-token\.([A-Za-z0-9_-]+)$/.exec(authorization ?? '');
+  if (!m) return null;
+  try {
+    const t = JSON.parse(Buffer.from(m[1], 'base64url').toString('utf8')) as { u?: unknown; s?: unknown };
+    if (typeof t.u !== 'string' || !Array.isArray(t.s)) return null;
+    return { user: t.u, scopes: t.s.map(String) };
+  } catch {
+    return null;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -633,6 +724,7 @@ export function createScriptApp(ws: Workspace, runtime: ScriptRuntime) {
     },
     newTrigger(functionName: string) {
       ws.call('ScriptApp', 'ScriptApp.newTrigger');
+      ws.requireAuthorization('ScriptApp.newTrigger', 'https://www.googleapis.com/auth/script.scriptapp');
       const handler = String(functionName);
       return {
         forForm(form: unknown): GoogleAppsScript.Script.FormTriggerBuilder {
@@ -701,9 +793,14 @@ export function createScriptApp(ws: Workspace, runtime: ScriptRuntime) {
     getService() {
       ws.call('ScriptApp', 'ScriptApp.getService');
       return {
+        // "getUrl(): Returns the URL of the web app, if it has been deployed". Only a web app
+        // request knows which deployment serves it; elsewhere the URL given is the head
+        // deployment's /dev one, which only the script's editors can open.
         getUrl: () => {
           ws.call('ScriptApp', 'Service.getUrl');
-          return `https://script.google.com/macros/s/${state.deploymentId}/exec`;
+          const serving = runtime.servingDeployment();
+          if (serving) return execUrl(serving.id);
+          return state.deployments.some((d) => d.webApp) ? devUrl(state) : null;
         },
         isEnabled: () => {
           ws.call('ScriptApp', 'Service.isEnabled');
@@ -717,7 +814,8 @@ export function createScriptApp(ws: Workspace, runtime: ScriptRuntime) {
     },
     getOAuthToken(): string {
       ws.call('ScriptApp', 'ScriptApp.getOAuthToken');
-      return `ya29.fake-token.${Buffer.from(ws.effectiveUser()).toString('base64url')}`;
+      // "Gets the OAuth 2.0 access token for the effective user": with the manifest's scopes.
+      return tokenFor(ws.effectiveUser(), state.oauthScopes);
     },
     getAuthorizationInfo(_authMode: unknown) {
       ws.call('ScriptApp', 'ScriptApp.getAuthorizationInfo');

@@ -21,9 +21,15 @@
 //   is rendered with Sheets' own tokens (m is minutes after h or before s).
 // - The Ui exists only where Google gives one: not in form-submit or clock triggers.
 // Not faked: cell references and functions in formulas, named ranges, conditional formats,
-// charts, filters, merges, row/column deletion, and file-level sharing checks (openById works for
-// everyone; sharing is DriveApp's business).
+// charts, filters, merges, row/column deletion.
+// Sharing is Drive's: a spreadsheet is a Drive file (drive.ts `createDriveFiles`). openById
+// needs view access ("You do not have permission to access the requested document." otherwise),
+// any change needs edit access; Spreadsheet.addEditor/addViewer/getEditors are Drive permissions.
+// A new protection starts with the file's editors as its editors, and with domain edit on when
+// the file is editable by the domain: that is why Google's own sample removes the other editors
+// and calls setDomainEdit(false) after protect() (Protection class reference).
 import type { Workspace } from './core';
+import { ACCESS_LEVEL, GOOGLE_MIME, type DriveFiles } from './drive';
 import { describeHtmlOutput } from './html';
 import { FakeUser, zonedParts, zonedToEpoch } from './utilities';
 import { AuthMode, type ScriptRuntime } from './script';
@@ -114,8 +120,6 @@ export interface SpreadsheetFile {
   timeZone: string;
   /** 'it_IT' (default) or 'en_US': decides display of numbers, booleans and default dates. */
   locale: string;
-  editors: string[];
-  viewers: string[];
   sheets: SheetData[];
   activeSheetId: number;
   protections: ProtectionData[];
@@ -727,7 +731,18 @@ interface Ctx {
   ws: Workspace;
   runtime: ScriptRuntime;
   state: SpreadsheetState;
+  files: DriveFiles;
 }
+
+/** Google's answer to a script acting on a spreadsheet its user may not open or change. */
+export const NO_ACCESS_MESSAGE = 'You do not have permission to access the requested document.';
+
+/** Throws Google's message unless `user` may change the file at all (edit access). */
+function assertFileEditable(ctx: Ctx, file: SpreadsheetFile, user = ctx.ws.effectiveUser()): void {
+  if (ctx.files.level(file.id, user) < ACCESS_LEVEL.EDIT) throw ctx.ws.error(NO_ACCESS_MESSAGE);
+}
+const sameDomainAs = (a: string, b: string) =>
+  a.slice(a.indexOf('@') + 1).toLowerCase() === b.slice(b.indexOf('@') + 1).toLowerCase();
 
 const SVC = 'SpreadsheetApp';
 
@@ -765,9 +780,11 @@ function assertCanEdit(
   rect: Rect,
   user = ctx.ws.effectiveUser(),
 ) {
+  assertFileEditable(ctx, file, user);
   if (user === file.owner) return;
   for (const p of file.protections) {
-    if (p.sheetId !== sheet.sheetId || p.warningOnly || p.domainEdit || p.editors.includes(user)) continue;
+    const domainMay = p.domainEdit && sameDomainAs(user, file.owner);
+    if (p.sheetId !== sheet.sheetId || p.warningOnly || domainMay || p.editors.includes(user)) continue;
     if (p.type === 'RANGE' && p.rect && intersects(p.rect, rect)) throw ctx.ws.error(PROTECTED_MESSAGE);
     if (p.type === 'SHEET') {
       let remaining = [rect];
@@ -1656,9 +1673,13 @@ function addProtection(
     rect,
     description: '',
     warningOnly: false,
-    // The owner and whoever protects are always editors of a new protection.
-    editors: [...new Set([file.owner, me])],
-    domainEdit: false,
+    // A new protection keeps every editor of the file (and whoever protects) as its editors,
+    // and the domain when the file is shared for editing with it.
+    editors: [...new Set([file.owner, me, ...ctx.files.editors(file.id)])],
+    domainEdit: (() => {
+      const general = ctx.files.generalAccess(file.id);
+      return general !== null && general.access.startsWith('DOMAIN') && general.permission === 'EDIT';
+    })(),
     unprotected: [],
   };
   file.protections.push(data);
@@ -1699,7 +1720,12 @@ export class FakeProtection implements Pick<
   }
   private allowed(): boolean {
     const me = this.ctx.ws.effectiveUser();
-    return me === this.file.owner || this.data.editors.includes(me) || this.data.domainEdit;
+    if (this.ctx.files.level(this.file.id, me) < ACCESS_LEVEL.EDIT) return false;
+    return (
+      me === this.file.owner ||
+      this.data.editors.includes(me) ||
+      (this.data.domainEdit && sameDomainAs(me, this.file.owner))
+    );
   }
   /** Only who can edit the protected cells may change the protection. */
   private assertAllowed(): void {
@@ -2010,6 +2036,7 @@ export class FakeSpreadsheet implements Pick<
   | 'removeEditor'
   | 'getViewers'
   | 'addViewer'
+  | 'removeViewer'
   | 'getProtections'
   | 'getRange'
 > {
@@ -2041,7 +2068,9 @@ export class FakeSpreadsheet implements Pick<
   }
   rename(newName: string): void {
     this.call('rename');
+    assertFileEditable(this.ctx, this.file);
     this.file.name = String(newName);
+    this.ctx.files.rename(this.file.id, this.file.name);
   }
   getUrl(): string {
     this.call('getUrl');
@@ -2068,6 +2097,7 @@ export class FakeSpreadsheet implements Pick<
   }
   insertSheet(...args: unknown[]): SheetType {
     this.call('insertSheet');
+    assertFileEditable(this.ctx, this.file);
     let name: string | undefined;
     let index: number | undefined;
     if (typeof args[0] === 'string') [name, index] = args as [string, number | undefined];
@@ -2138,6 +2168,7 @@ export class FakeSpreadsheet implements Pick<
   }
   setSpreadsheetTimeZone(timezone: string): void {
     this.call('setSpreadsheetTimeZone');
+    assertFileEditable(this.ctx, this.file);
     this.file.timeZone = String(timezone);
   }
   getSpreadsheetLocale(): string {
@@ -2146,49 +2177,58 @@ export class FakeSpreadsheet implements Pick<
   }
   setSpreadsheetLocale(locale: string): void {
     this.call('setSpreadsheetLocale');
+    assertFileEditable(this.ctx, this.file);
     this.file.locale = String(locale);
   }
   getOwner(): GoogleAppsScript.Base.User {
     this.call('getOwner');
     return new FakeUser(this.ctx.ws, this.file.owner) as unknown as GoogleAppsScript.Base.User;
   }
+  private users(emails: string[]): GoogleAppsScript.Base.User[] {
+    return emails.map((e) => new FakeUser(this.ctx.ws, e) as unknown as GoogleAppsScript.Base.User);
+  }
+  /** Sharing changes need edit access (Drive's "editors can share" is not modelled here). */
+  private share(method: string): void {
+    this.call(method);
+    assertFileEditable(this.ctx, this.file);
+  }
+  /** "Gets the list of editors for this Spreadsheet": the owner among them, as Google lists it. */
   getEditors(): GoogleAppsScript.Base.User[] {
     this.call('getEditors');
-    return [this.file.owner, ...this.file.editors].map(
-      (e) => new FakeUser(this.ctx.ws, e) as unknown as GoogleAppsScript.Base.User,
-    );
+    if (this.ctx.files.level(this.file.id, this.ctx.ws.effectiveUser()) < ACCESS_LEVEL.EDIT) return [];
+    return this.users([this.file.owner, ...this.ctx.files.editors(this.file.id)]);
   }
   addEditor(user: string | GoogleAppsScript.Base.User): SpreadsheetType {
-    this.call('addEditor');
-    const email = this.user(user);
-    if (email !== this.file.owner && !this.file.editors.includes(email)) this.file.editors.push(email);
-    this.file.viewers = this.file.viewers.filter((v) => v !== email);
+    this.share('addEditor');
+    this.ctx.files.grant(this.file.id, this.user(user), 'editors');
     return this.self();
   }
   addEditors(emailAddresses: string[]): SpreadsheetType {
-    this.call('addEditors');
-    for (const e of emailAddresses)
-      if (e !== this.file.owner && !this.file.editors.includes(e)) this.file.editors.push(e);
+    this.share('addEditors');
+    for (const e of emailAddresses) this.ctx.files.grant(this.file.id, String(e), 'editors');
     return this.self();
   }
   removeEditor(user: string | GoogleAppsScript.Base.User): SpreadsheetType {
-    this.call('removeEditor');
-    const email = this.user(user);
-    this.file.editors = this.file.editors.filter((e) => e !== email);
+    this.share('removeEditor');
+    this.ctx.files.revoke(this.file.id, this.user(user), 'editors');
     return this.self();
   }
+  /** "Gets the list of viewers and commenters": Google lists the editors among them too. */
   getViewers(): GoogleAppsScript.Base.User[] {
     this.call('getViewers');
-    // Google lists editors among the viewers too.
-    return [this.file.owner, ...this.file.editors, ...this.file.viewers].map(
-      (e) => new FakeUser(this.ctx.ws, e) as unknown as GoogleAppsScript.Base.User,
-    );
+    if (this.ctx.files.level(this.file.id, this.ctx.ws.effectiveUser()) < ACCESS_LEVEL.EDIT) return [];
+    const editors = [this.file.owner, ...this.ctx.files.editors(this.file.id)];
+    return this.users([...editors, ...this.ctx.files.viewers(this.file.id)]);
   }
   addViewer(user: string | GoogleAppsScript.Base.User): SpreadsheetType {
-    this.call('addViewer');
-    const email = this.user(user);
-    if (email !== this.file.owner && !this.file.editors.includes(email) && !this.file.viewers.includes(email))
-      this.file.viewers.push(email);
+    this.share('addViewer');
+    this.ctx.files.grant(this.file.id, this.user(user), 'viewers');
+    return this.self();
+  }
+  removeViewer(user: string | GoogleAppsScript.Base.User): SpreadsheetType {
+    this.share('removeViewer');
+    this.ctx.files.revoke(this.file.id, this.user(user), 'viewers');
+    this.ctx.files.revoke(this.file.id, this.user(user), 'commenters');
     return this.self();
   }
   getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): ProtectionTypeG[] {
@@ -2379,8 +2419,6 @@ function newFile(
     owner,
     timeZone: 'Europe/Rome',
     locale: 'it_IT',
-    editors: [],
-    viewers: [],
     sheets: [sheet],
     activeSheetId: 0,
     protections: [],
@@ -2388,11 +2426,17 @@ function newFile(
     toasts: [],
   };
   ctx.state.files[id] = file;
+  ctx.files.add(id, name, GOOGLE_MIME.spreadsheet, owner);
   return file;
 }
 
-export function createSpreadsheetApp(ws: Workspace, state: SpreadsheetState, runtime: ScriptRuntime) {
-  const ctx: Ctx = { ws, runtime, state };
+export function createSpreadsheetApp(
+  ws: Workspace,
+  state: SpreadsheetState,
+  runtime: ScriptRuntime,
+  files: DriveFiles,
+) {
+  const ctx: Ctx = { ws, runtime, state, files };
   const uiAnswers: UiAnswer[] = [];
   const fake = (file: SpreadsheetFile) => new FakeSpreadsheet(ctx, file) as unknown as SpreadsheetType;
   const container = (): SpreadsheetFile | null => {
@@ -2401,10 +2445,17 @@ export function createSpreadsheetApp(ws: Workspace, state: SpreadsheetState, run
   };
   const openFile = (id: string): SpreadsheetFile => {
     const file = state.files[id];
-    if (!file)
+    if (!file || !files.exists(id))
       throw ws.error(
         'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
       );
+    return file;
+  };
+  /** openById/openByUrl: the file, if the effective user may at least view it. */
+  const openVisible = (id: string, method: string): SpreadsheetFile => {
+    ws.requireAuthorization(`SpreadsheetApp.${method}`, 'https://www.googleapis.com/auth/spreadsheets');
+    const file = openFile(id);
+    if (files.level(id, ws.effectiveUser()) < ACCESS_LEVEL.VIEW) throw ws.error(NO_ACCESS_MESSAGE);
     return file;
   };
 
@@ -2430,7 +2481,7 @@ export function createSpreadsheetApp(ws: Workspace, state: SpreadsheetState, run
     },
     openById(id: string): SpreadsheetType {
       ws.call(SVC, 'SpreadsheetApp.openById');
-      return fake(openFile(String(id)));
+      return fake(openVisible(String(id), 'openById'));
     },
     openByUrl(url: string): SpreadsheetType {
       ws.call(SVC, 'SpreadsheetApp.openByUrl');
@@ -2439,10 +2490,11 @@ export function createSpreadsheetApp(ws: Workspace, state: SpreadsheetState, run
         throw ws.error(
           'Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.',
         );
-      return fake(state.files[m[1]]);
+      return fake(openVisible(m[1], 'openByUrl'));
     },
     create(name: string, rows?: number, columns?: number): SpreadsheetType {
       ws.call(SVC, 'SpreadsheetApp.create');
+      ws.requireAuthorization('SpreadsheetApp.create', 'https://www.googleapis.com/auth/spreadsheets');
       return fake(newFile(ctx, String(name), ws.effectiveUser(), rows, columns));
     },
     getUi() {
@@ -2490,6 +2542,7 @@ export function createSpreadsheetApp(ws: Workspace, state: SpreadsheetState, run
      */
     openSpreadsheet(user: string, spreadsheetId: string): void {
       const file = openFile(spreadsheetId);
+      if (files.level(spreadsheetId, user) < ACCESS_LEVEL.VIEW) throw ws.error(NO_ACCESS_MESSAGE);
       state.ui.menus = state.ui.menus.filter((m) => !(m.user === user && m.spreadsheetId === spreadsheetId));
       const source = fake(file);
       runtime.runSimpleTrigger('onOpen', user, { source, user: new FakeUser(ws, user) });

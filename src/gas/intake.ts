@@ -1,12 +1,14 @@
 // The form-submit trigger: a Form response becomes requested days in the register.
 import { receiveFormResponse } from '../app/requests';
 import { parseResponse, refreshLocationChoices } from './form';
+import { requireOwner } from './owner';
 import { PROPERTY } from './properties';
 import { SHEETS } from './schema';
 import { SheetsRegister } from './register';
 import { gasPorts, registerSpreadsheet } from './runtime';
 
 export function handleFormSubmit(event: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  requireOwner('Registrazione di una risposta');
   handleResponse(event.response);
 }
 
@@ -64,6 +66,7 @@ export function recoverMissedResponses(): number {
 
 /** Installable edit trigger of the register: when HR edits the sites, the Form follows. */
 export function handleRegisterEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
+  requireOwner('Aggiornamento del modulo');
   if (event.range.getSheet().getName() !== SHEETS.sites.name) return;
   const formId = PropertiesService.getScriptProperties().getProperty(PROPERTY.formId);
   if (!formId) return;

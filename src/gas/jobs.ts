@@ -4,6 +4,7 @@ import { toRomeLocal } from '../domain/rome-time';
 import { OwnWorkingLocation, SharedCalendar } from './calendar';
 import { recoverMissedResponses } from './intake';
 import { flushMailQueue } from './mail';
+import { requireOwner } from './owner';
 import { PROPERTY } from './properties';
 import { gasPorts } from './runtime';
 import type { Ports } from '../app/ports';
@@ -24,6 +25,7 @@ export function runCalendarJob(budgetMs: number, full = false, ports: Ports = ga
 
 /** The periodic trigger: queued mail, then calendar work (a full reconciliation once a day). */
 export function runTimer(): void {
+  requireOwner('Lavoro periodico');
   const started = Date.now();
   recoverMissedResponses();
   flushMailQueue();

@@ -2,13 +2,13 @@
 // reads their own days through the owner's web app, writes their own primary calendar.
 import { HOME } from '../domain/model';
 import { syncMyWorkingLocation } from './jobs';
-import { currentUser } from './runtime';
+import { currentUser, effectiveUser } from './owner';
 import { callAsOwner } from './webapp';
 
 export function syncMyCalendarNow(): { created: number; deleted: number } {
   // The web app page runs as the owner: there 'primary' would be HR's calendar, not yours.
-  if (Session.getEffectiveUser().getEmail().toLowerCase() !== currentUser()) {
-    throw new Error('Apri Agorà dal foglio del registro per aggiornare il tuo calendario.');
+  if (effectiveUser() !== currentUser()) {
+    throw new Error('Apri Agorà dal pannello laterale (Gmail, Calendar o Fogli) per aggiornare il tuo calendario.');
   }
   const { days, siteNames } = callAsOwner('myDays', {});
   return syncMyWorkingLocation(days, (location) =>

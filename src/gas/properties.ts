@@ -5,7 +5,9 @@ export const PROPERTY = {
   calendarId: 'agora.calendarId',
   driveRootId: 'agora.driveRootId',
   spreadsheetId: 'agora.spreadsheetId',
-  /** The account that ran setup: decisions run with its authority. */
+  /** The Form's published (respondent) URL: the add-on links to it without opening the Form. */
+  formUrl: 'agora.formUrl',
+  /** The owner: fixed at the first setup, changed only when the owner hands it over. */
   owner: 'agora.owner',
   lastFullCalendarSync: 'agora.lastFullCalendarSync',
   /** When the periodic trigger last looked for responses whose trigger failed (epoch ms). */

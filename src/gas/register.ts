@@ -42,6 +42,19 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** The register cannot be used at all (a sheet or a required column is missing). */
 export class RegisterError extends Error {}
 
+/**
+ * How setup shares what it makes, kept by HR in Configurazione. `calendarSharing`: `dominio`
+ * (the team calendar can be read by everyone in the domain) or `nessuna` (only HR).
+ */
+export const DEPLOYMENT_SETTINGS = {
+  calendarSharing: {
+    choices: ['dominio', 'nessuna'],
+    description: 'chi vede il calendario «Smart working»: dominio (tutti, in sola lettura) o nessuna',
+  },
+} as const;
+export type DeploymentSettings = { [K in keyof typeof DEPLOYMENT_SETTINGS]: (typeof DEPLOYMENT_SETTINGS)[K]['choices'][number] };
+export const DEFAULT_SETTINGS: DeploymentSettings = { calendarSharing: 'dominio' };
+
 interface Table {
   sheet: Sheet;
   /** All values, header row included. */
@@ -318,12 +331,35 @@ export class SheetsRegister implements RegisterPort {
     return out;
   }
 
+  /**
+   * The deployment settings HR keeps in Configurazione beside the rules' parameters (see
+   * DEPLOYMENT_SETTINGS), each with its default when the row is missing or its value unknown.
+   */
+  readSettings(problems: RowProblem[] = []): DeploymentSettings {
+    const settings: DeploymentSettings = { ...DEFAULT_SETTINGS };
+    for (const { row, cells } of this.records('config')) {
+      const key = cellToText(cells.key) as keyof DeploymentSettings;
+      if (!(key in DEPLOYMENT_SETTINGS)) continue;
+      const value = cellToText(cells.value).toLowerCase();
+      const allowed = DEPLOYMENT_SETTINGS[key].choices as readonly string[];
+      if (allowed.includes(value)) (settings as Record<string, string>)[key] = value;
+      else
+        problems.push({
+          sheet: SHEETS.config.name,
+          row,
+          reason: `«${key}»: valore «${value}» non valido (scegli tra ${allowed.join(', ')}).`,
+        });
+    }
+    return settings;
+  }
+
   private readPolicy(problems: RowProblem[]) {
     const raw: Record<string, unknown> = {};
     const rowOf: Record<string, number> = {};
     for (const { row, cells } of this.records('config')) {
       const key = cellToText(cells.key);
       const value = cells.value;
+      if (key in DEPLOYMENT_SETTINGS) continue; // not a rule parameter: see readSettings
       if (key === 'disconnectionFrom' || key === 'disconnectionTo') {
         const d = (raw.disconnection ??= { from: '20:00', to: '07:00' }) as Record<string, unknown>;
         d[key === 'disconnectionFrom' ? 'from' : 'to'] = cellToText(value);

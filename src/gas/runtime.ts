@@ -1,9 +1,11 @@
-// Ports on Apps Script services: the clock, the lock and the register of this script.
+// Ports on Apps Script services: the clock, the lock and the register recorded by setup.
 import { toRomeLocal } from '../domain/rome-time';
 import type { ClockPort, LockPort, Ports } from '../app/ports';
 import { gasNotifier } from './mail';
 import { PROPERTY } from './properties';
 import { RegisterError, SheetsRegister } from './register';
+
+export { currentUser } from './owner';
 
 const LOCK_WAIT_MS = 30_000;
 
@@ -22,18 +24,14 @@ export const gasLock: LockPort = {
   },
 };
 
-/** The register spreadsheet: the container, or (in triggers without one) the one setup recorded. */
+/**
+ * The register spreadsheet setup created (or adopted), a file of the owner's: the project is
+ * standalone, there is no active spreadsheet. Only the owner and HR can open it.
+ */
 export function registerSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  const active = SpreadsheetApp.getActiveSpreadsheet();
-  if (active) {
-    const props = PropertiesService.getScriptProperties();
-    if (props.getProperty(PROPERTY.spreadsheetId) !== active.getId())
-      props.setProperty(PROPERTY.spreadsheetId, active.getId());
-    return active;
-  }
   const id = PropertiesService.getScriptProperties().getProperty(PROPERTY.spreadsheetId);
   if (!id)
-    throw new RegisterError('Registro non configurato: apri il foglio e usa Smart working ▸ Configura.');
+    throw new RegisterError('Registro non configurato: il servizio personale deve eseguire la configurazione.');
   return SpreadsheetApp.openById(id);
 }
 
@@ -44,9 +42,4 @@ export function gasPorts(): Ports {
     lock: gasLock,
     notifier: gasNotifier,
   };
-}
-
-/** The verified email of the user running this execution (never a value from a client). */
-export function currentUser(): string {
-  return Session.getActiveUser().getEmail().trim().toLowerCase();
 }

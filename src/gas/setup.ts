@@ -1,21 +1,24 @@
-// Setup (Smart working ▸ Configura): creates or repairs, idempotently, everything Agorà needs
-// in a Workspace: the register's sheets (headers, dropdowns, formats, frozen header,
-// protections), default configuration rows, the request Form, the shared calendar, the Drive
-// root folder and the triggers. A second run only reads; after a deletion it repairs.
+// Setup: creates or adopts, idempotently, everything Agorà keeps, as files of the owner: the
+// register spreadsheet (sheets, headers, dropdowns, formats, frozen header, default
+// configuration rows), the request Form, the shared calendar, the Drive root folder; then puts
+// right every safety drift (sharing, protections, the Form's settings, triggers: safety.ts).
+// A second run only reads; after a deletion or a hand change it repairs.
 import { DEFAULT_POLICY, POLICY_LABELS } from '../domain/policy';
-import { buildFormItems, FORM_TITLE, refreshLocationChoices } from './form';
-import { ensureRows, RegisterError, SheetsRegister } from './register';
-import { PROPERTY } from './properties';
 import { findHandEdits } from '../app/reconcile';
 import type { RegisterSnapshot, RowProblem } from '../app/ports';
+import { buildFormItems, FORM_TITLE, refreshLocationChoices } from './form';
+import { requireOwner, requireOwnerOrFirstSetup } from './owner';
+import { PROPERTY } from './properties';
+import { DEFAULT_SETTINGS, DEPLOYMENT_SETTINGS, ensureRows, SheetsRegister } from './register';
+import { registerSpreadsheet } from './runtime';
+import { safetyFindings, TIME_ZONE, type Deployment } from './safety';
 import { normaliseHeader, SHEET_ORDER, SHEETS, type ColumnDef, type SheetKey } from './schema';
 
+export const REGISTER_NAME = 'Agorà — Registro lavoro agile';
 export const CALENDAR_NAME = 'Smart working';
 export const DRIVE_ROOT_NAME = 'Agorà — Accordi di lavoro agile';
-export const FORM_SUBMIT_HANDLER = 'onFormSubmit';
-export const TIMER_HANDLER = 'onTimer';
-export const EDIT_HANDLER = 'onRegisterEdit';
-export const TIMER_MINUTES = 5;
+/** The sheet name Problemi gives to findings about the deployment rather than a row. */
+export const SAFETY_SHEET = 'Sicurezza';
 
 export interface SetupReport {
   /** What was created or repaired, in Italian; empty when everything was in place. */
@@ -26,27 +29,21 @@ export interface SetupReport {
 const DATE_FORMAT = 'dd/MM/yyyy';
 const DATETIME_FORMAT = 'dd/MM/yyyy HH:mm';
 const TEXT_FORMAT = '@';
+const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 
 export function runSetup(progress: (message: string) => void): SetupReport {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!ss) throw new RegisterError('Apri il foglio del registro e usa il menu Smart working ▸ Configura.');
-  const changes: string[] = [];
+  const { owner, first } = requireOwnerOrFirstSetup();
+  const changes: string[] = first ? [`Titolare di Agorà: ${owner}.`] : [];
   const props = PropertiesService.getScriptProperties();
-  const owner = Session.getEffectiveUser().getEmail().toLowerCase();
-  // The account that runs setup owns the register: decisions run with its authority.
-  if (props.getProperty(PROPERTY.owner) !== owner) {
-    props.setProperty(PROPERTY.owner, owner);
-    changes.push(`Titolare del registro: ${owner}.`);
-  }
 
-  progress('Controllo dei fogli del registro…');
-  for (const key of SHEET_ORDER) ensureSheet(ss, key, owner, changes);
+  progress('Controllo del registro…');
+  const ss = ensureRegister(props, owner, changes);
+  for (const key of SHEET_ORDER) ensureSheet(ss, key, changes);
   ensureConfigRows(ss, changes);
+  removeStrayDefaultSheet(ss, changes);
 
   const register = new SheetsRegister(ss);
   const snapshot = register.load();
-  // HR (the admins) may edit the hand-kept sheets; nobody but the owner edits the code-owned ones.
-  for (const key of SHEET_ORDER) ensureProtection(ss, key, owner, snapshot.admins, changes);
 
   progress('Controllo del modulo di richiesta…');
   let form = openForm(props.getProperty(PROPERTY.formId));
@@ -58,84 +55,156 @@ export function runSetup(progress: (message: string) => void): SetupReport {
   } else if (refreshLocationChoices(form, snapshot.sites)) {
     changes.push('Aggiornate le sedi nel modulo di richiesta.');
   }
-  if (!form.collectsEmail()) {
-    form.setCollectEmail(true);
-    changes.push('Il modulo ora raccoglie l\u2019email verificata.');
-  }
+  const formUrl = form.getPublishedUrl();
+  if (props.getProperty(PROPERTY.formUrl) !== formUrl) props.setProperty(PROPERTY.formUrl, formUrl);
 
   progress('Controllo del calendario condiviso…');
-  const calendarId = props.getProperty(PROPERTY.calendarId);
-  if (!calendarId || !CalendarApp.getCalendarById(calendarId)) {
-    // A lost property must not make a second calendar: adopt the owner's existing one.
-    const existing = CalendarApp.getOwnedCalendarsByName(CALENDAR_NAME)[0];
-    const calendar =
-      existing ?? CalendarApp.createCalendar(CALENDAR_NAME, { timeZone: 'Europe/Rome' } as never);
-    props.setProperty(PROPERTY.calendarId, calendar.getId());
-    // Every approved day must be compared with this calendar at the next periodic run.
-    props.deleteProperty(PROPERTY.lastFullCalendarSync);
-    changes.push(
-      existing ? `Ritrovato il calendario «${CALENDAR_NAME}».` : `Creato il calendario «${CALENDAR_NAME}».`,
-    );
-  }
+  const calendarId = ensureCalendar(props, changes);
 
   progress('Controllo della cartella Drive…');
-  const rootId = props.getProperty(PROPERTY.driveRootId);
-  if (!rootId || !folderExists(rootId)) {
-    const found = DriveApp.getRootFolder().getFoldersByName(DRIVE_ROOT_NAME);
-    let folder: GoogleAppsScript.Drive.Folder | null = null;
-    while (!folder && found.hasNext()) {
-      const candidate = found.next();
-      if (!candidate.isTrashed()) folder = candidate;
-    }
-    const adopted = folder !== null;
-    folder ??= DriveApp.createFolder(DRIVE_ROOT_NAME);
-    props.setProperty(PROPERTY.driveRootId, folder.getId());
-    changes.push(
-      adopted ? `Ritrovata la cartella «${DRIVE_ROOT_NAME}».` : `Creata la cartella «${DRIVE_ROOT_NAME}».`,
-    );
-  }
+  const driveRootId = ensureDriveRoot(props, changes);
 
-  progress('Controllo degli attivatori…');
-  ensureTriggers(form.getId(), ss.getId(), changes);
+  progress('Controllo di condivisioni, protezioni e attivatori…');
+  const deployment: Deployment = {
+    owner,
+    admins: snapshot.admins,
+    spreadsheet: ss,
+    form,
+    calendarId,
+    driveRootId,
+    settings: register.readSettings(),
+  };
+  for (const finding of safetyFindings(deployment)) changes.push(finding.repair());
 
-  writeProblems(ss, registerProblems(register, snapshot));
+  writeProblems(ss, registerProblems(register, snapshot, deployment));
   progress(
     changes.length ? `Configurazione completata: ${changes.length} modifiche.` : 'Tutto era già configurato.',
   );
   return { changes, problems: snapshot.problems.length };
 }
 
-/** Broken rows of the hand-kept sheets and hand edits of the days sheet. */
-function registerProblems(register: SheetsRegister, snapshot: RegisterSnapshot): RowProblem[] {
+/** The register recorded by setup, an adopted one of the owner's of the same name, or a new one. */
+function ensureRegister(
+  props: GoogleAppsScript.Properties.Properties,
+  owner: string,
+  changes: string[],
+): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const id = props.getProperty(PROPERTY.spreadsheetId);
+  if (id && fileUsable(id)) return SpreadsheetApp.openById(id);
+  const found = DriveApp.getFilesByName(REGISTER_NAME);
+  while (found.hasNext()) {
+    const file = found.next();
+    if (file.isTrashed() || file.getMimeType() !== SPREADSHEET_MIME) continue;
+    if (file.getOwner().getEmail().toLowerCase() !== owner) continue;
+    props.setProperty(PROPERTY.spreadsheetId, file.getId());
+    changes.push(`Ritrovato il registro «${REGISTER_NAME}».`);
+    return SpreadsheetApp.openById(file.getId());
+  }
+  const ss = SpreadsheetApp.create(REGISTER_NAME);
+  ss.setSpreadsheetTimeZone(TIME_ZONE);
+  props.setProperty(PROPERTY.spreadsheetId, ss.getId());
+  changes.push(`Creato il registro «${REGISTER_NAME}».`);
+  return ss;
+}
+
+function fileUsable(id: string): boolean {
+  try {
+    return !DriveApp.getFileById(id).isTrashed();
+  } catch {
+    return false; // deleted, or no longer reachable: setup adopts or makes another
+  }
+}
+
+function ensureCalendar(props: GoogleAppsScript.Properties.Properties, changes: string[]): string {
+  const calendarId = props.getProperty(PROPERTY.calendarId);
+  if (calendarId && CalendarApp.getCalendarById(calendarId)) return calendarId;
+  // A lost property must not make a second calendar: adopt the owner's existing one.
+  const existing = CalendarApp.getOwnedCalendarsByName(CALENDAR_NAME)[0];
+  const calendar = existing ?? CalendarApp.createCalendar(CALENDAR_NAME, { timeZone: TIME_ZONE } as never);
+  props.setProperty(PROPERTY.calendarId, calendar.getId());
+  // Every approved day must be compared with this calendar at the next periodic run.
+  props.deleteProperty(PROPERTY.lastFullCalendarSync);
+  changes.push(
+    existing ? `Ritrovato il calendario «${CALENDAR_NAME}».` : `Creato il calendario «${CALENDAR_NAME}».`,
+  );
+  return calendar.getId();
+}
+
+function ensureDriveRoot(props: GoogleAppsScript.Properties.Properties, changes: string[]): string {
+  const rootId = props.getProperty(PROPERTY.driveRootId);
+  if (rootId && folderExists(rootId)) return rootId;
+  const found = DriveApp.getRootFolder().getFoldersByName(DRIVE_ROOT_NAME);
+  let folder: GoogleAppsScript.Drive.Folder | null = null;
+  while (!folder && found.hasNext()) {
+    const candidate = found.next();
+    if (!candidate.isTrashed()) folder = candidate;
+  }
+  const adopted = folder !== null;
+  folder ??= DriveApp.createFolder(DRIVE_ROOT_NAME);
+  props.setProperty(PROPERTY.driveRootId, folder.getId());
+  changes.push(
+    adopted ? `Ritrovata la cartella «${DRIVE_ROOT_NAME}».` : `Creata la cartella «${DRIVE_ROOT_NAME}».`,
+  );
+  return folder.getId();
+}
+
+/** Broken rows of the hand-kept sheets, hand edits of the days sheet, deployment drift. */
+function registerProblems(
+  register: SheetsRegister,
+  snapshot: RegisterSnapshot,
+  deployment: Deployment,
+): RowProblem[] {
+  const settingsProblems: RowProblem[] = [];
+  register.readSettings(settingsProblems);
   return [
     ...snapshot.problems,
+    ...settingsProblems,
     ...findHandEdits(snapshot.days, register.loadAudit(), SHEETS.days.name, (id) => register.rowOf(id)),
+    ...safetyFindings(deployment).map((f) => ({ sheet: SAFETY_SHEET, row: 0, reason: f.problem })),
   ];
 }
 
-/** Smart working ▸ Controlla il registro: refreshes the Problemi sheet; returns how many. */
+/**
+ * The register check (owner only): refreshes the Problemi sheet with broken rows, hand edits and
+ * every safety drift of the deployment, repairing nothing. Returns how many problems.
+ */
 export function checkRegister(): number {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!ss) throw new RegisterError('Apri il foglio del registro.');
+  const owner = requireOwner('Controllo del registro');
+  const props = PropertiesService.getScriptProperties();
+  const ss = registerSpreadsheet();
   const register = new SheetsRegister(ss);
-  const problems = registerProblems(register, register.load());
+  const snapshot = register.load();
+  const form = openForm(props.getProperty(PROPERTY.formId));
+  const calendarId = props.getProperty(PROPERTY.calendarId);
+  const driveRootId = props.getProperty(PROPERTY.driveRootId);
+  const missing: RowProblem[] = [];
+  if (!form) missing.push({ sheet: SAFETY_SHEET, row: 0, reason: 'Il modulo di richiesta non c\u2019è più.' });
+  if (!calendarId || !CalendarApp.getCalendarById(calendarId))
+    missing.push({ sheet: SAFETY_SHEET, row: 0, reason: `Il calendario «${CALENDAR_NAME}» non c\u2019è più.` });
+  if (!driveRootId || !folderExists(driveRootId))
+    missing.push({ sheet: SAFETY_SHEET, row: 0, reason: `La cartella «${DRIVE_ROOT_NAME}» non c\u2019è più.` });
+  const problems =
+    form && !missing.length
+      ? registerProblems(register, snapshot, {
+          owner,
+          admins: snapshot.admins,
+          spreadsheet: ss,
+          form,
+          calendarId: calendarId as string,
+          driveRootId: driveRootId as string,
+          settings: register.readSettings(),
+        })
+      : [...snapshot.problems, ...missing];
   writeProblems(ss, problems);
-  ss.toast(
+  console.log(
     problems.length
       ? `${problems.length} problemi: vedi il foglio «${SHEETS.problems.name}».`
       : 'Nessun problema nel registro.',
-    'Smart working',
-    5,
   );
   return problems.length;
 }
 
-function ensureSheet(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  key: SheetKey,
-  _owner: string,
-  changes: string[],
-): void {
+function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: SheetKey, changes: string[]): void {
   const def = SHEETS[key];
   let sheet = ss.getSheetByName(def.name);
   if (!sheet) {
@@ -191,6 +260,18 @@ function ensureSheet(
   }
 }
 
+/** A new spreadsheet's first sheet ("Foglio1"), left empty once Agorà's sheets exist. */
+function removeStrayDefaultSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, changes: string[]): void {
+  const ours = new Set<string>(SHEET_ORDER.map((k) => SHEETS[k].name));
+  for (const sheet of ss.getSheets()) {
+    if (ours.has(sheet.getName()) || !/^(Foglio|Sheet)\d+$/.test(sheet.getName())) continue;
+    if (sheet.getLastRow() > 0 || sheet.getLastColumn() > 0) continue;
+    const name = sheet.getName();
+    ss.deleteSheet(sheet);
+    changes.push(`Tolto il foglio vuoto «${name}».`);
+  }
+}
+
 function ensureConfigRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, changes: string[]): void {
   const sheet = ss.getSheetByName(SHEETS.config.name) as GoogleAppsScript.Spreadsheet.Sheet;
   const values = sheet.getDataRange().getValues();
@@ -206,6 +287,13 @@ function ensureConfigRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, changes:
     ['maxTeamShare', DEFAULT_POLICY.maxTeamShare, POLICY_LABELS.maxTeamShare],
     ['disconnectionFrom', DEFAULT_POLICY.disconnection.from, 'inizio della disconnessione (HH:MM)'],
     ['disconnectionTo', DEFAULT_POLICY.disconnection.to, 'fine della disconnessione (HH:MM)'],
+    ...Object.entries(DEPLOYMENT_SETTINGS).map(
+      ([k, def]): [string, string, string] => [
+        k,
+        DEFAULT_SETTINGS[k as keyof typeof DEFAULT_SETTINGS],
+        def.description,
+      ],
+    ),
   ];
   const missing = defaults.filter(([k]) => !present.has(k));
   if (!missing.length) return;
@@ -217,31 +305,9 @@ function ensureConfigRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, changes:
     row[header.indexOf(normaliseHeader(SHEETS.config.columns[2].header))] = d;
     return row;
   });
+  ensureRows(sheet, values.length + rows.length);
   sheet.getRange(values.length + 1, 1, rows.length, width).setValues(rows);
   changes.push(`Aggiunti in «${SHEETS.config.name}» i parametri: ${missing.map(([k]) => k).join(', ')}.`);
-}
-
-function ensureProtection(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  key: SheetKey,
-  owner: string,
-  admins: readonly string[],
-  changes: string[],
-): void {
-  const def = SHEETS[key];
-  const sheet = ss.getSheetByName(def.name) as GoogleAppsScript.Spreadsheet.Sheet;
-  const wanted = new Set([owner, ...(def.codeOwned ? [] : admins)].map((e) => e.toLowerCase()));
-  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
-  const protection = existing ?? sheet.protect();
-  const editors = new Set(protection.getEditors().map((u) => u.getEmail().toLowerCase()));
-  const same = editors.size === wanted.size && [...wanted].every((e) => editors.has(e));
-  if (existing && same && protection.getDescription() === def.description) return;
-  protection.setDescription(def.description);
-  const extra = [...editors].filter((e) => !wanted.has(e));
-  if (extra.length) protection.removeEditors(extra);
-  const lacking = [...wanted].filter((e) => !editors.has(e));
-  if (lacking.length) protection.addEditors(lacking);
-  changes.push(`Protetto il foglio «${def.name}».`);
 }
 
 function openForm(id: string | null): GoogleAppsScript.Forms.Form | null {
@@ -261,41 +327,13 @@ function folderExists(id: string): boolean {
   }
 }
 
-function ensureTriggers(formId: string, spreadsheetId: string, changes: string[]): void {
-  const triggers = ScriptApp.getProjectTriggers();
-  const formTriggers = triggers.filter((t) => t.getHandlerFunction() === FORM_SUBMIT_HANDLER);
-  const timers = triggers.filter((t) => t.getHandlerFunction() === TIMER_HANDLER);
-  const edits = triggers.filter((t) => t.getHandlerFunction() === EDIT_HANDLER);
-  const keepEdit = edits.find((t) => t.getTriggerSourceId() === spreadsheetId);
-  for (const t of edits) if (t !== keepEdit) ScriptApp.deleteTrigger(t);
-  if (!keepEdit) {
-    ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(spreadsheetId).onEdit().create();
-    changes.push('Creato l\u2019attivatore delle modifiche al registro (sedi nel modulo).');
-  }
-  // Keep one trigger of each kind, on the current form; remove duplicates and stale ones.
-  const keepForm = formTriggers.find((t) => t.getTriggerSourceId() === formId);
-  for (const t of formTriggers) if (t !== keepForm) ScriptApp.deleteTrigger(t);
-  for (const t of timers.slice(1)) ScriptApp.deleteTrigger(t);
-  if (!keepForm) {
-    ScriptApp.newTrigger(FORM_SUBMIT_HANDLER).forForm(formId).onFormSubmit().create();
-    changes.push('Creato l\u2019attivatore dell\u2019invio del modulo.');
-  }
-  if (!timers.length) {
-    ScriptApp.newTrigger(TIMER_HANDLER).timeBased().everyMinutes(TIMER_MINUTES).create();
-    changes.push('Creato l\u2019attivatore periodico (notifiche e lavori in sospeso).');
-  }
-}
-
 /** Rewrites the Problemi sheet only when its content changes. */
-function writeProblems(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  problems: { sheet: string; row: number; reason: string }[],
-): void {
+function writeProblems(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, problems: RowProblem[]): void {
   const sheet = ss.getSheetByName(SHEETS.problems.name) as GoogleAppsScript.Spreadsheet.Sheet;
   const current = sheet.getDataRange().getValues();
   const wanted = [
     SHEETS.problems.columns.map((c) => c.header),
-    ...problems.map((p) => [p.sheet, p.row, p.reason]),
+    ...problems.map((p) => [p.sheet, p.row || '', p.reason]),
   ];
   const same =
     current.length === wanted.length &&

@@ -1,15 +1,17 @@
-// Decisions run with the owner's authority. The register's data sheets are protected so that
-// only the owner (the HR account that ran setup) can write them. A manager's sidebar runs as
-// the manager, so it forwards each operation to this script's web app, deployed to execute as
-// the owner and open to the domain: there `Session.getActiveUser()` is still the verified
-// caller (same domain), and every operation checks that caller. When the code already runs
-// as the owner (HR in the sidebar, the web app itself, triggers) the operation runs directly.
+// The one write authority. The register, the Form, the team calendar and the Drive root are the
+// owner's files, and only the owner's executions can open them. Everything done on behalf of a
+// person is one of the OPERATIONS below, run in an execution of the owner's web app (deployed to
+// execute as the owner, open to the domain), where `Session.getActiveUser()` is the verified
+// caller: the web page calls them through google.script.run, the add-on (running as the user)
+// through a request to the web app with the user's token. Each operation authorizes the caller
+// in the app layer.
 import { cancelDay, decideDays, type DecisionInput, type ItemOutcome } from '../app/decisions';
 import { sidebarData, type SidebarDto } from '../app/sidebar';
 import type { DayRecord, Ports } from '../app/ports';
+import { webAppUrl } from './deployment';
 import { runCalendarJob } from './jobs';
-import { PROPERTY } from './properties';
-import { currentUser, gasPorts } from './runtime';
+import { currentUser, NotAuthorizedError, runsAsOwner } from './owner';
+import { gasPorts } from './runtime';
 
 /** How long a decision waits for its calendar entries before leaving the rest to the trigger. */
 export const CALENDAR_BUDGET_AFTER_DECISION_MS = 20_000;
@@ -85,15 +87,19 @@ function runOperation<K extends OperationName>(op: K, caller: string, args: Args
   return fn(caller, args ?? ({} as Args<K>));
 }
 
-function isOwnerExecution(): boolean {
-  const owner = PropertiesService.getScriptProperties().getProperty(PROPERTY.owner);
-  return !owner || Session.getEffectiveUser().getEmail().toLowerCase() === owner;
-}
-
-/** Runs an operation with the owner's authority, for the signed-in caller. */
+/**
+ * Runs an operation with the owner's authority, for the signed-in caller. Where the code already
+ * has the owner's rights (the web app page's google.script.run, the owner's own runs) it runs
+ * here, with the caller as the active user; elsewhere (the add-on, running as the user) it is a
+ * request to the owner's web app with the user's token, whose execution sees the same caller.
+ */
 export function callAsOwner<K extends OperationName>(op: K, args: Args<K>): Value<K> {
-  if (isOwnerExecution()) return runOperation(op, currentUser(), args);
-  const url = ScriptApp.getService().getUrl();
+  if (runsAsOwner()) {
+    const caller = currentUser();
+    if (!caller) throw new NotAuthorizedError('Utente non riconosciuto: accedi con l\u2019account del dominio.');
+    return runOperation(op, caller, args);
+  }
+  const url = webAppUrl();
   if (!url) {
     throw new Error(
       'Agorà non è ancora pubblicato come applicazione web: il servizio personale deve completare la configurazione.',
@@ -110,23 +116,28 @@ export function callAsOwner<K extends OperationName>(op: K, args: Args<K>): Valu
   try {
     body = JSON.parse(response.getContentText());
   } catch {
-    throw new Error(`Risposta non valida dal registro (HTTP ${response.getResponseCode()}).`);
+    throw new Error(`Il registro non risponde (HTTP ${response.getResponseCode()}): riprova tra poco.`);
   }
   if (!body.ok) throw new Error(body.error ?? 'Operazione non riuscita.');
   return body.value as Value<K>;
 }
 
-/** The web app's POST handler: runs as the owner, for the verified caller. */
+/**
+ * The web app's POST handler: runs as the owner, for the verified caller. A deployment made by
+ * anyone but the owner would run with someone else's rights: it refuses.
+ */
 export function handlePost(event: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
   let result: { ok: boolean; value?: unknown; error?: string };
   try {
+    if (!runsAsOwner())
+      throw new NotAuthorizedError('Questa applicazione web non è quella pubblicata dal titolare di Agorà.');
     const request = JSON.parse(event.postData?.contents ?? '{}') as { op?: unknown; args?: unknown };
     const op = request.op;
     if (typeof op !== 'string' || !Object.prototype.hasOwnProperty.call(OPERATIONS, op)) {
       throw new Error('Operazione sconosciuta.');
     }
     const caller = currentUser();
-    if (!caller) throw new Error('Utente non riconosciuto: accedi con l\u2019account del dominio.');
+    if (!caller) throw new NotAuthorizedError('Utente non riconosciuto: accedi con l\u2019account del dominio.');
     result = { ok: true, value: runOperation(op as OperationName, caller, (request.args ?? {}) as never) };
   } catch (e) {
     result = { ok: false, error: (e as Error).message };

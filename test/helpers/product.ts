@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { appendRows, seedRegister, type RegisterSeed } from '../../dev/register-seed';
 import { createWorkspace, type CreatedWorkspace, type WorkspaceState } from '../../dev/workspace';
 import { loadBundle, type LoadedBundle } from '../../dev/workspace/bundle';
+import { asUser, deployAsOwner, registerOf, submitForm } from '../../dev/driver';
 import type { SentMail } from '../../dev/workspace/mail';
 import type { ExecutionRecord } from '../../dev/workspace/script';
 import type { SheetData } from '../../dev/workspace/spreadsheet';
@@ -19,7 +20,6 @@ import { HOME, type Agreement, type Employee, type Site } from '../../src/domain
 import { fromRomeLocal, toRomeLocal } from '../../src/domain/rome-time';
 import { DAY_TAG } from '../../src/gas/calendar';
 import type { Cell } from '../../src/gas/cells';
-import { EXTRA_DATE_ITEM_TITLE, HOME_CHOICE, siteChoice } from '../../src/gas/form';
 import { PROPERTY } from '../../src/gas/properties';
 import { SheetsRegister } from '../../src/gas/register';
 import { SHEETS } from '../../src/gas/schema';
@@ -171,10 +171,14 @@ export class Product {
     this.bundle = loadBundle(workspace, codePath);
   }
 
-  /** A fresh Workspace at `at` (Rome time): setup, HR's sheets typed from `seed`, setup again. */
+  /**
+   * A fresh Workspace at `at` (Rome time): the project deployed by the owner, setup, HR's sheets
+   * typed from `seed`, setup again.
+   */
   static start(opts: { at?: string; seed?: RegisterSeed | null } = {}): Product {
     const workspace = createWorkspace({ owner: OWNER, nowMs: romeMs(opts.at ?? '2026-11-02T08:00') });
     const product = new Product(workspace);
+    deployAsOwner(workspace);
     product.setup();
     const seed = opts.seed === undefined ? smallOrg() : opts.seed;
     if (seed) {
@@ -227,7 +231,7 @@ export class Product {
     return this.workspace.testing;
   }
   get ssId(): string {
-    return this.state.script.containerId as string;
+    return this.property(PROPERTY.spreadsheetId) as string;
   }
 
   save(): string {
@@ -241,19 +245,12 @@ export class Product {
 
   /** Calls the services as `user` would (their rights apply), outside any execution of the script. */
   as<T>(user: string, fn: () => T): T {
-    const saved = this.ws.activeUser;
-    this.ws.activeUser = user;
-    try {
-      return fn();
-    } finally {
-      this.ws.activeUser = saved;
-    }
+    return asUser(this.workspace, user, fn);
   }
 
+  /** The register, opened as the owner. */
   spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-    return this.asOwner(
-      () => this.globals.SpreadsheetApp.getActiveSpreadsheet() as GoogleAppsScript.Spreadsheet.Spreadsheet,
-    );
+    return registerOf(this.workspace);
   }
 
   property(key: string): string | null {
@@ -299,31 +296,8 @@ export class Product {
     location = HOME,
     note = '',
   ): { responseId: string; executions: ExecutionRecord[] } {
-    const { FormApp } = this.globals;
-    const dateType = FormApp.ItemType.DATE as unknown as GoogleAppsScript.Forms.ItemType;
-    const form = this.asOwner(() => FormApp.openById(this.formId));
-    let dateItems = this.asOwner(() => form.getItems(dateType));
-    while (dateItems.length < dates.length) {
-      this.asOwner(() => form.addDateItem().setTitle(EXTRA_DATE_ITEM_TITLE));
-      dateItems = this.asOwner(() => form.getItems(dateType));
-    }
-    const items = this.asOwner(() => form.getItems());
-    const answers: Record<string, string> = {};
-    dates.forEach((d, i) => (answers[String(dateItems[i].getId())] = d));
-    const site =
-      location === HOME
-        ? undefined
-        : this.asOwner(() => new SheetsRegister(this.spreadsheet()).loadSites()).find(
-            (s) => s.id === location,
-          );
-    const locationItem = items.find((i) => /luogo/i.test(i.getTitle()));
-    if (locationItem)
-      answers[String(locationItem.getId())] =
-        location === HOME ? HOME_CHOICE : site ? siteChoice(site) : location;
-    const noteItem = items.find((i) => /nota/i.test(i.getTitle()));
-    if (noteItem && note) answers[String(noteItem.getId())] = note;
-    const { responseId, executions } = this.testing.forms.submit(this.formId, employee, answers);
-    return { responseId, executions };
+    const sites = this.asOwner(() => new SheetsRegister(this.spreadsheet()).loadSites());
+    return submitForm(this.workspace, employee, { dates, location, note, sites });
   }
 
   /** Delivers the form-submit event of a stored response once more (Apps Script may do so). */

@@ -4,7 +4,8 @@
 import type { WorkspaceState } from '../../dev/workspace';
 import { locationChoices } from '../../src/gas/form';
 import { PROPERTY } from '../../src/gas/properties';
-import { CALENDAR_NAME, EDIT_HANDLER, FORM_SUBMIT_HANDLER, TIMER_HANDLER } from '../../src/gas/setup';
+import { EDIT_HANDLER, FORM_SUBMIT_HANDLER, TIMER_HANDLER } from '../../src/gas/safety';
+import { CALENDAR_NAME } from '../../src/gas/setup';
 import { SHEETS } from '../../src/gas/schema';
 import { OWNER, Product, SOLIERA, buildBundle } from '../helpers/product';
 
@@ -126,7 +127,7 @@ describe('setup repairs exactly what was lost', () => {
     const before = managed(p.state);
     const report = p.setup();
     expect(report.changes).toHaveLength(1);
-    expect(report.changes[0]).toMatch(/attivatore periodico/);
+    expect(report.changes[0]).toMatch(/attivatore per il lavoro periodico/);
     expect(handlers(p)).toEqual([EDIT_HANDLER, FORM_SUBMIT_HANDLER, TIMER_HANDLER].sort());
     const again = p.state.script.triggers.find((t) => t.handler === TIMER_HANDLER);
     expect(again?.uid).not.toBe(timer?.uid);
@@ -166,7 +167,11 @@ describe('setup repairs exactly what was lost', () => {
     p.asOwner(() => p.globals.CalendarApp.getCalendarById(oldId).deleteCalendar());
     const before = managed(p.state);
     const report = p.setup();
-    expect(report.changes).toEqual([`Creato il calendario «${CALENDAR_NAME}».`]);
+    // A new calendar is shared again with the domain, read-only.
+    expect(report.changes).toEqual([
+      `Creato il calendario «${CALENDAR_NAME}».`,
+      'Calendario «Smart working» condiviso in sola lettura con terredargine.example.',
+    ]);
     expect(p.calendarId).not.toBe(oldId);
     expect(smartWorkingCalendars(p)).toEqual([p.calendarId]);
     expect(p.state.calendar.calendars[p.calendarId].timeZone).toBe('Europe/Rome');

@@ -1,0 +1,126 @@
+// The product installed on the in-memory Workspace as the README's deployment guide installs it
+// in a real one, and the few things people do to it. One place for the playground, the scenario
+// runner, the benchmark, the access matrix and the tests:
+// - a standalone project owned by the owner (HR's dedicated account), the built bundle loaded;
+// - the two deployments recorded in deployments.json, made by the owner: the web app (execute as
+//   the owner, domain access) and the Workspace add-on (installed for the domain);
+// - setup run by the owner in the editor: it creates the register, the Form, the calendar...
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HOME, type Site } from '../src/domain/model';
+import { EXTRA_DATE_ITEM_TITLE, HOME_CHOICE, siteChoice } from '../src/gas/form';
+import { PROPERTY } from '../src/gas/properties';
+import { createWorkspace, type CreatedWorkspace, type WorkspaceState } from './workspace';
+import { loadBundle, type LoadedBundle } from './workspace/bundle';
+import type { ExecutionRecord, WebAppAccess } from './workspace/script';
+
+export const PROJECT_ROOT = join(__dirname, '..');
+
+export interface DeploymentsConfig {
+  webApp: { deploymentId: string; executeAs: 'USER_DEPLOYING' | 'USER_ACCESSING'; access: WebAppAccess };
+  addOn: { deploymentId: string };
+}
+
+/** deployments.json: the ids the build writes into the bundle and `npm run deploy` updates. */
+export function readDeployments(root = PROJECT_ROOT): DeploymentsConfig {
+  return JSON.parse(readFileSync(join(root, 'deployments.json'), 'utf8')) as DeploymentsConfig;
+}
+
+/** The owner makes the web app and add-on deployments of deployments.json (Deploy ▸ New deployment). */
+export function deployAsOwner(workspace: CreatedWorkspace, config = readDeployments()): void {
+  const deployer = workspace.ws.owner;
+  workspace.testing.deploy({
+    id: config.webApp.deploymentId,
+    description: 'Agorà web app',
+    webApp: { executeAs: config.webApp.executeAs, access: config.webApp.access },
+    addOn: false,
+    deployer,
+  });
+  workspace.testing.deploy({
+    id: config.addOn.deploymentId,
+    description: 'Agorà add-on',
+    webApp: null,
+    addOn: true,
+    deployer,
+  });
+}
+
+export interface InstalledProduct {
+  workspace: CreatedWorkspace;
+  bundle: LoadedBundle;
+}
+
+/**
+ * A standalone project of `owner` with `codePath` pushed and deployed (or a saved Workspace
+ * continued, already deployed).
+ */
+export function installProduct(opts: {
+  codePath: string;
+  owner?: string;
+  nowMs?: number;
+  state?: WorkspaceState;
+}): InstalledProduct {
+  const workspace = opts.state
+    ? createWorkspace({ state: opts.state })
+    : createWorkspace({ owner: opts.owner, nowMs: opts.nowMs });
+  const bundle = loadBundle(workspace, opts.codePath);
+  if (!opts.state) deployAsOwner(workspace);
+  return { workspace, bundle };
+}
+
+/** Calls the fake services directly as `user` (a person in front of Google, not a script). */
+export function asUser<T>(workspace: CreatedWorkspace, user: string, fn: () => T): T {
+  const saved = workspace.ws.activeUser;
+  workspace.ws.activeUser = user;
+  try {
+    return fn();
+  } finally {
+    workspace.ws.activeUser = saved;
+  }
+}
+
+export function scriptProperty(workspace: CreatedWorkspace, key: string): string | null {
+  return workspace.state.properties.script[key] ?? null;
+}
+
+/** The register setup made, opened as the owner. */
+export function registerOf(workspace: CreatedWorkspace): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const id = scriptProperty(workspace, PROPERTY.spreadsheetId);
+  if (!id) throw new Error('no register yet: run setup first');
+  return asUser(workspace, workspace.ws.owner, () => workspace.globals.SpreadsheetApp.openById(id));
+}
+
+/**
+ * `employee` fills the Form in as a person does: one date per date question (HR adds questions
+ * when a request has more dates than the form asks), the location as the choice shown for it,
+ * the note. Returns the response and the executions of the triggers it ran; throws what the
+ * Form itself refuses (a required question left empty, an unpublished form).
+ */
+export function submitForm(
+  workspace: CreatedWorkspace,
+  employee: string,
+  request: { dates: string[]; location: string; note?: string; sites: readonly Site[] },
+): { responseId: string; executions: ExecutionRecord[] } {
+  const formId = scriptProperty(workspace, PROPERTY.formId);
+  if (!formId) throw new Error('no Form yet: run setup first');
+  const { FormApp } = workspace.globals;
+  const owner = workspace.ws.owner;
+  const dateType = FormApp.ItemType.DATE as unknown as GoogleAppsScript.Forms.ItemType;
+  const form = asUser(workspace, owner, () => FormApp.openById(formId));
+  let dateItems = asUser(workspace, owner, () => form.getItems(dateType));
+  while (dateItems.length < request.dates.length) {
+    asUser(workspace, owner, () => form.addDateItem().setTitle(EXTRA_DATE_ITEM_TITLE));
+    dateItems = asUser(workspace, owner, () => form.getItems(dateType));
+  }
+  const items = asUser(workspace, owner, () => form.getItems());
+  const answers: Record<string, string> = {};
+  request.dates.forEach((d, i) => (answers[String(dateItems[i].getId())] = d.trim()));
+  const site = request.sites.find((s) => s.id === request.location);
+  const locationItem = items.find((i) => /luogo/i.test(i.getTitle()));
+  if (locationItem)
+    answers[String(locationItem.getId())] =
+      request.location === HOME ? HOME_CHOICE : site ? siteChoice(site) : request.location;
+  const noteItem = items.find((i) => /nota/i.test(i.getTitle()));
+  if (noteItem && request.note) answers[String(noteItem.getId())] = request.note;
+  return workspace.testing.forms.submit(formId, employee, answers);
+}
