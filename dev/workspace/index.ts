@@ -10,6 +10,7 @@
 // the built script on them. `testing` is what people do outside any script: open a spreadsheet,
 // type into a cell, submit a form, let time pass for clock triggers, hold a lock elsewhere.
 import { type CalendarState, createCalendarServices, emptyCalendarState } from './calendar';
+import { createCardService } from './card';
 import { type CoreState, Workspace } from './core';
 import { type DriveState, GOOGLE_MIME, createDriveApp, createDriveFiles, emptyDriveState } from './drive';
 import { type FormsState, createFormApp, emptyFormsState } from './forms';
@@ -108,6 +109,7 @@ function build(ws: Workspace, state: WorkspaceState, logs: LogLine[]) {
     Sheets: createSheetsApi(ws, (id) => sheets.testing.file(id)),
     UrlFetchApp: createUrlFetchApp(ws, runtime, state.script),
     ContentService: createContentService(ws),
+    CardService: createCardService(ws),
     Logger,
     console,
   };
