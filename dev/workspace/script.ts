@@ -354,12 +354,17 @@ export class ScriptRuntime {
       // trigger ... these restrictions generally do not apply if the developer ... belongs to
       // the same Google Workspace domain as the user" (Session.getActiveUser reference).
       const active = sameDomain(user, this.ws.owner) ? user : '';
+      // Its rights are those of the user at the keyboard: "Simple triggers execute under the
+      // identity of the active user ... The onEdit function can write to any cell" and "They can
+      // modify the file they are bound to, but cannot access other files because that would
+      // require authorization" (Simple triggers, Restrictions): `restricted` refuses the rest,
+      // and Session.getEffectiveUser shows no more than getActiveUser (utilities.ts).
       this.runCatching(
         {
           functionName: name,
           kind: 'simple-trigger',
           user: active,
-          effectiveUser: '',
+          effectiveUser: user,
           hasUi: true,
           limitMs: SIMPLE_TRIGGER_MAX_MS,
         },

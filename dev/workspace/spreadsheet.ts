@@ -2537,15 +2537,20 @@ export function createSpreadsheetApp(
       return out;
     },
     /**
-     * A user opens the spreadsheet: the menus they had are dropped, then the simple `onOpen` and
-     * the installable on-open triggers run.
+     * A user opens the spreadsheet: the menus they had are dropped, then, if they may edit it,
+     * the simple `onOpen` (when the script is bound to it) and the installable on-open triggers
+     * run.
      */
     openSpreadsheet(user: string, spreadsheetId: string): void {
       const file = openFile(spreadsheetId);
       if (files.level(spreadsheetId, user) < ACCESS_LEVEL.VIEW) throw ws.error(NO_ACCESS_MESSAGE);
       state.ui.menus = state.ui.menus.filter((m) => !(m.user === user && m.spreadsheetId === spreadsheetId));
+      // Simple and installable open triggers "don't run if a file is opened in read-only (view or
+      // comment) mode" (Simple triggers and Installable triggers, Restrictions).
+      if (files.level(spreadsheetId, user) < ACCESS_LEVEL.EDIT) return;
       const source = fake(file);
-      runtime.runSimpleTrigger('onOpen', user, { source, user: new FakeUser(ws, user) });
+      if (spreadsheetId === runtime.state.containerId)
+        runtime.runSimpleTrigger('onOpen', user, { source, user: new FakeUser(ws, user) });
       runtime.fire(
         'ON_OPEN',
         spreadsheetId,
@@ -2593,7 +2598,9 @@ export function createSpreadsheetApp(
         value: typeof input === 'string' ? input : String(input),
         oldValue: oldValue === '' ? undefined : oldValue,
       };
-      runtime.runSimpleTrigger('onEdit', user, event);
+      // Simple triggers belong to the file the script is bound to: "The script must be bound to
+      // a Google Sheets, Slides, Docs, or Forms file" (Simple triggers, Restrictions).
+      if (spreadsheetId === runtime.state.containerId) runtime.runSimpleTrigger('onEdit', user, event);
       runtime.fire(
         'ON_EDIT',
         spreadsheetId,

@@ -631,7 +631,13 @@ export function createSession(ws: Workspace, scriptTimeZone: () => string) {
     },
     getEffectiveUser(): GoogleAppsScript.Base.User {
       ws.call('Session', 'Session.getEffectiveUser');
-      return new FakeUser(ws, ws.effectiveUser()) as unknown as GoogleAppsScript.Base.User;
+      // In a simple trigger (run without the user's authorization) the email is hidden as for
+      // getActiveUser: "the user's email address is not available in any context that allows a
+      // script to run without that user's authorization, like a simple onOpen(e) or onEdit(e)
+      // trigger" (User.getEmail reference); otherwise "In most other scenarios, this returns the
+      // same account as getActiveUser()" (Session.getEffectiveUser reference).
+      const email = ws.restricted ? ws.activeUser : ws.effectiveUser();
+      return new FakeUser(ws, email) as unknown as GoogleAppsScript.Base.User;
     },
     getScriptTimeZone(): string {
       ws.call('Session', 'Session.getScriptTimeZone');

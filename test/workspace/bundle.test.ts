@@ -2,9 +2,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createWorkspace } from '../../dev/workspace';
+import { createWorkspace, DEFAULT_BOUND_SPREADSHEET } from '../../dev/workspace';
 import { FORBIDDEN_GLOBALS, functionNames, loadBundle, loadBundleSource } from '../../dev/workspace/bundle';
 import { GOOGLE_ERRORS } from '../../dev/workspace/core';
+import type { DeploymentData } from '../../dev/workspace/script';
 
 const OWNER = 'hr@example.it';
 const ANNA = 'anna.rossi@example.it';
@@ -47,8 +48,26 @@ function onOpen() {
 var notAFunctionDeclaration = function () { return 'x'; };
 `;
 
+/** The web app deployment `callFromClient` goes through (Anna is in the owner's domain). */
+const WEB_APP: DeploymentData = {
+  id: 'AKfycbBundleWebApp',
+  description: 'web app',
+  webApp: { executeAs: 'USER_DEPLOYING', access: 'DOMAIN' },
+  addOn: false,
+  deployer: OWNER,
+};
+
+/**
+ * A script bound to the owner's spreadsheet, which is shared with Anna for editing: so Anna can
+ * open the script editor (only editors of the container can) and run functions from it.
+ */
 function setup(opts: { fresh?: boolean } = {}) {
-  const w = createWorkspace({ owner: OWNER, nowMs: Date.UTC(2026, 10, 2, 8, 0) });
+  const w = createWorkspace({
+    owner: OWNER,
+    nowMs: Date.UTC(2026, 10, 2, 8, 0),
+    boundSpreadsheet: DEFAULT_BOUND_SPREADSHEET,
+  });
+  w.testing.files.grant(w.state.script.containerId as string, ANNA, 'editors');
   const bundle = loadBundleSource(w, SCRIPT, { freshContextPerExecution: opts.fresh ?? true });
   return { ...w, bundle };
 }
@@ -126,6 +145,8 @@ test('every execution starts from a fresh global scope, unless asked otherwise',
 test('a form-submit trigger created by the script runs its handler as the creator', () => {
   const { bundle, globals, testing } = setup();
   const form = globals.FormApp.create('Richiesta');
+  // Made after 30 June 2026: unpublished until published.
+  (form as unknown as { setPublished(on: boolean): void }).setPublished(true);
   form.setCollectEmail(true);
   form.addTextItem().setTitle('Data');
   bundle.run(OWNER, 'installTrigger', form.getId());
@@ -144,7 +165,9 @@ test('opening the spreadsheet runs the simple onOpen; menu items run their funct
 });
 
 test('callFromClient follows google.script.run: no Dates either way, no private functions', () => {
-  const { bundle } = setup();
+  const { bundle, testing } = setup();
+  // google.script.run reaches the script through a web app deployment.
+  testing.deploy(WEB_APP);
   expect(bundle.callFromClient(ANNA, 'plain', { a: [1, 2] })).toEqual({
     got: { a: [1, 2] },
     list: [1, 'a', null],
@@ -167,6 +190,8 @@ test('a script that is not a classic script fails to load', () => {
 
 test('a script using what Apps Script lacks fails when it runs', () => {
   const w = createWorkspace();
+  // A standalone project: Anna can run it from the editor once it is shared with her to edit.
+  w.testing.files.grant(w.state.script.scriptId, ANNA, 'editors');
   const bundle = loadBundleSource(w, 'function later() { setTimeout(function () {}, 10); }');
   expect(() => bundle.run(ANNA, 'later')).toThrow('setTimeout is not defined');
 });
@@ -175,7 +200,9 @@ test('loadBundle reads the code from a file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'agora-bundle-'));
   const path = join(dir, 'Code.js');
   writeFileSync(path, 'function hello() { return "ciao " + Session.getActiveUser().getEmail(); }');
-  const bundle = loadBundle(createWorkspace(), path);
+  const w = createWorkspace();
+  w.testing.files.grant(w.state.script.scriptId, ANNA, 'editors');
+  const bundle = loadBundle(w, path);
   expect(bundle.functionNames).toEqual(['hello']);
   expect(bundle.run(ANNA, 'hello')).toBe(`ciao ${ANNA}`);
 });

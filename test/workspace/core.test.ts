@@ -1,9 +1,9 @@
 // The core through the fakes: call counting and Google's errors injected at the Nth call.
-import { createWorkspace } from '../../dev/workspace';
+import { createWorkspace, DEFAULT_BOUND_SPREADSHEET } from '../../dev/workspace';
 import { GOOGLE_ERRORS } from '../../dev/workspace/core';
 
 function setup() {
-  const w = createWorkspace();
+  const w = createWorkspace({ boundSpreadsheet: DEFAULT_BOUND_SPREADSHEET });
   const sheet = (
     w.globals.SpreadsheetApp.getActiveSpreadsheet() as GoogleAppsScript.Spreadsheet.Spreadsheet
   ).getSheets()[0];

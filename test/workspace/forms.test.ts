@@ -1,5 +1,5 @@
 // The FormApp fake: items, responses, and the form-submit trigger with Google's event shape.
-import { createWorkspace } from '../../dev/workspace';
+import { createWorkspace, DEFAULT_BOUND_SPREADSHEET } from '../../dev/workspace';
 import type { ScriptFunction } from '../../dev/workspace/script';
 
 const OWNER = 'hr@example.it';
@@ -7,10 +7,19 @@ const ANNA = 'anna.rossi@example.it';
 
 type SubmitEvent = GoogleAppsScript.Events.FormsOnFormSubmit;
 
+/** setPublished is newer than @types/google-apps-script. */
+type Publishable = { setPublished(enabled: boolean): unknown };
+
+/** A form made on 2 November 2026 (after 30 June 2026: it starts unpublished) and published. */
 function setup() {
-  const w = createWorkspace({ owner: OWNER, nowMs: Date.UTC(2026, 10, 2, 8, 0) });
+  const w = createWorkspace({
+    owner: OWNER,
+    nowMs: Date.UTC(2026, 10, 2, 8, 0),
+    boundSpreadsheet: DEFAULT_BOUND_SPREADSHEET,
+  });
   const { FormApp } = w.globals;
   const form = FormApp.create('Richiesta lavoro agile');
+  (form as unknown as Publishable).setPublished(true);
   form.setCollectEmail(true);
   const date = form.addDateItem().setTitle('Data').setRequired(true);
   const location = form.addListItem().setTitle('Luogo');
@@ -190,7 +199,7 @@ describe('form-submit triggers', () => {
     globals.ScriptApp.newTrigger('onFormSubmit').forForm(form).onFormSubmit().create();
     const order: string[] = [];
     useHandlers(runtime, { onFormSubmit: () => order.push('trigger') });
-    runtime.execute({ functionName: 'submitter', kind: 'manual', user: ANNA, hasUi: true }, () => {
+    runtime.execute({ functionName: 'submitter', kind: 'editor', user: ANNA, hasUi: true }, () => {
       form.createResponse().withItemResponse(date.createResponse(new Date())).submit();
       order.push('script ends');
     });

@@ -1,5 +1,5 @@
 // ScriptApp triggers, clock triggers on the fake clock, LockService contention, execution limits.
-import { createWorkspace } from '../../dev/workspace';
+import { createWorkspace, DEFAULT_BOUND_SPREADSHEET } from '../../dev/workspace';
 import { EXECUTION_TIMEOUT_MESSAGE, GOOGLE_ERRORS } from '../../dev/workspace/core';
 import { MAX_EXECUTION_MS, TOO_MANY_TRIGGERS_MESSAGE } from '../../dev/workspace/script';
 
@@ -8,7 +8,7 @@ const ANNA = 'anna.rossi@example.it';
 const MIN = 60 * 1000;
 
 function setup(nowMs = Date.UTC(2026, 10, 2, 8, 0)) {
-  const w = createWorkspace({ owner: OWNER, nowMs });
+  const w = createWorkspace({ owner: OWNER, nowMs, boundSpreadsheet: DEFAULT_BOUND_SPREADSHEET });
   const runs: { name: string; atMs: number; user: string; event: Record<string, unknown> }[] = [];
   const handler = (name: string) => (e: unknown) =>
     runs.push({ name, atMs: w.ws.nowMs, user: w.ws.activeUser, event: e as Record<string, unknown> });
@@ -178,7 +178,7 @@ describe('LockService', () => {
 
   test('locks are released when the execution that took them ends', () => {
     const { globals, runtime, state } = setup();
-    runtime.execute({ functionName: 'f', kind: 'manual', user: ANNA, hasUi: true }, () => {
+    runtime.execute({ functionName: 'f', kind: 'editor', user: ANNA, hasUi: true }, () => {
       globals.LockService.getScriptLock().waitLock(1000);
       expect(Object.keys(state.script.locks)).toEqual(['script']);
     });
@@ -195,7 +195,7 @@ describe('executions', () => {
   test('an execution past six minutes of fake time is stopped', () => {
     const { globals, runtime, state } = setup();
     expect(() =>
-      runtime.execute({ functionName: 'slow', kind: 'manual', user: ANNA, hasUi: true }, () => {
+      runtime.execute({ functionName: 'slow', kind: 'editor', user: ANNA, hasUi: true }, () => {
         globals.Utilities.sleep(300000);
         globals.Utilities.sleep(60000);
         globals.Utilities.sleep(1000);
@@ -209,17 +209,26 @@ describe('executions', () => {
 
   test('the user is set for the execution and restored after it', () => {
     const { globals, runtime, ws } = setup();
-    const seen = runtime.execute({ functionName: 'f', kind: 'manual', user: ANNA, hasUi: true }, () =>
+    const seen = runtime.execute({ functionName: 'f', kind: 'editor', user: ANNA, hasUi: true }, () =>
       globals.Session.getActiveUser().getEmail(),
     );
     expect(seen).toBe(ANNA);
     expect(ws.activeUser).toBe(OWNER);
   });
 
-  test('ScriptApp.getService().getUrl() is the web app URL', () => {
-    const { ScriptApp, state } = setup();
+  test('ScriptApp.getService().getUrl(): null before any web app deployment, then the /dev URL outside a web request', () => {
+    const { ScriptApp, state, testing } = setup();
+    expect(ScriptApp.getService().getUrl()).toBeNull();
+    testing.deploy({
+      id: 'AKfycbWebApp',
+      description: 'web app',
+      webApp: { executeAs: 'USER_DEPLOYING', access: 'DOMAIN' },
+      addOn: false,
+      deployer: OWNER,
+    });
+    // Not the deployment's /exec: the head deployment's /dev, which only editors can open.
     expect(ScriptApp.getService().getUrl()).toBe(
-      `https://script.google.com/macros/s/${state.script.deploymentId}/exec`,
+      `https://script.google.com/macros/s/${state.script.headDeploymentId}/dev`,
     );
   });
 });

@@ -1,5 +1,5 @@
 // The SpreadsheetApp fake against the behaviours of Google Sheets it imitates.
-import { createWorkspace } from '../../dev/workspace';
+import { createWorkspace, DEFAULT_BOUND_SPREADSHEET } from '../../dev/workspace';
 import {
   AUTOMATIC_NUMBER_FORMAT,
   NO_UI_MESSAGE,
@@ -13,11 +13,27 @@ const RANGE = 'RANGE' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
 const SHEET = 'SHEET' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
 const ANNA = 'anna.rossi@example.it';
 
+/** The owner's spreadsheet, shared with Anna for editing (without that she could not even open it). */
 function setup() {
-  const w = createWorkspace({ owner: OWNER, nowMs: Date.UTC(2026, 10, 2, 8, 0) });
+  const w = createWorkspace({
+    owner: OWNER,
+    nowMs: Date.UTC(2026, 10, 2, 8, 0),
+    boundSpreadsheet: DEFAULT_BOUND_SPREADSHEET,
+  });
   const ss = w.globals.SpreadsheetApp.getActiveSpreadsheet() as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  ss.addEditor(ANNA);
   const sheet = ss.getSheets()[0];
   return { ...w, ss, sheet };
+}
+
+/**
+ * Leaves only the owner (and whoever runs this) as editors of a new protection, which starts with
+ * every editor of the file, as Google's sample for Protection does.
+ */
+function ownerOnly(p: GoogleAppsScript.Spreadsheet.Protection): GoogleAppsScript.Spreadsheet.Protection {
+  p.removeEditors(p.getEditors());
+  if (p.canDomainEdit()) p.setDomainEdit(false);
+  return p;
 }
 
 describe('reading and writing values', () => {
@@ -233,7 +249,7 @@ describe('protections', () => {
 
   test('a warning-only protection does not stop scripts', () => {
     const { ws, sheet } = setup();
-    const p = sheet.protect().setWarningOnly(true);
+    const p = ownerOnly(sheet.protect()).setWarningOnly(true);
     expect(p.isWarningOnly()).toBe(true);
     ws.activeUser = ANNA;
     sheet.getRange('A1').setValue('ok');
@@ -242,7 +258,7 @@ describe('protections', () => {
 
   test('a protected sheet allows writes only in its unprotected ranges', () => {
     const { ws, sheet } = setup();
-    const p = sheet.protect();
+    const p = ownerOnly(sheet.protect());
     p.setUnprotectedRanges([sheet.getRange('E:E')]);
     expect(p.getUnprotectedRanges().map((r) => r.getA1Notation())).toEqual(['E1:E1000']);
     ws.activeUser = ANNA;
@@ -348,7 +364,7 @@ describe('people in front of the spreadsheet', () => {
 
   test('protections stop edits in the UI too', () => {
     const { testing, ss, sheet } = setup();
-    sheet.protect();
+    ownerOnly(sheet.protect());
     expect(() => testing.sheets.userEdit(ANNA, ss.getId(), 'Foglio1', 'A1', 'x')).toThrow(PROTECTED_MESSAGE);
     testing.sheets.userEdit(OWNER, ss.getId(), 'Foglio1', 'A1', 'x');
     expect(sheet.getRange('A1').getValue()).toBe('x');

@@ -1,5 +1,5 @@
 // The whole Workspace lives in one JSON state: saved and restored, it behaves the same.
-import { createWorkspace } from '../../dev/workspace';
+import { createWorkspace, DEFAULT_BOUND_SPREADSHEET } from '../../dev/workspace';
 import type { ScriptFunction } from '../../dev/workspace/script';
 
 const OWNER = 'hr@example.it';
@@ -7,7 +7,11 @@ const ANNA = 'anna.rossi@example.it';
 
 /** A Workspace with something in every service of this file set. */
 function populated() {
-  const w = createWorkspace({ owner: OWNER, nowMs: Date.UTC(2026, 10, 2, 8, 0) });
+  const w = createWorkspace({
+    owner: OWNER,
+    nowMs: Date.UTC(2026, 10, 2, 8, 0),
+    boundSpreadsheet: DEFAULT_BOUND_SPREADSHEET,
+  });
   const { SpreadsheetApp, FormApp, ScriptApp, PropertiesService, CacheService, Utilities } = w.globals;
   const ss = SpreadsheetApp.getActiveSpreadsheet() as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const days = ss.insertSheet('Giorni');
@@ -19,6 +23,8 @@ function populated() {
   days.protect().setDescription('dati').removeEditors([ANNA]);
   SpreadsheetApp.getUi().createMenu('Agorà').addItem('Apri', 'openSidebar').addToUi();
   const form = FormApp.create('Richiesta');
+  // Made after 30 June 2026: it takes responses once published.
+  (form as unknown as { setPublished(enabled: boolean): unknown }).setPublished(true);
   form.setCollectEmail(true);
   form.addDateItem().setTitle('Data').setRequired(true);
   ScriptApp.newTrigger('onFormSubmit').forForm(form).onFormSubmit().create();

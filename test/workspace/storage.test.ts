@@ -1,5 +1,5 @@
 // PropertiesService and CacheService with Google's limits, on the fake clock.
-import { createWorkspace } from '../../dev/workspace';
+import { createWorkspace, DEFAULT_BOUND_SPREADSHEET } from '../../dev/workspace';
 import {
   CACHE_MAX_ENTRIES,
   CACHE_VALUE_MAX_BYTES,
@@ -48,7 +48,7 @@ describe('PropertiesService', () => {
   });
 
   test('user properties belong to the user; document properties need a bound document', () => {
-    const w = createWorkspace();
+    const w = createWorkspace({ boundSpreadsheet: DEFAULT_BOUND_SPREADSHEET });
     w.globals.PropertiesService.getUserProperties().setProperty('theme', 'dark');
     w.ws.activeUser = ANNA;
     expect(w.globals.PropertiesService.getUserProperties().getProperty('theme')).toBeNull();
@@ -98,7 +98,7 @@ describe('CacheService', () => {
   });
 
   test('user caches are per user', () => {
-    const w = createWorkspace();
+    const w = createWorkspace({ boundSpreadsheet: DEFAULT_BOUND_SPREADSHEET });
     w.globals.CacheService.getUserCache().put('k', 'owner');
     w.ws.activeUser = ANNA;
     expect(w.globals.CacheService.getUserCache().get('k')).toBeNull();
