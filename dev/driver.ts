@@ -14,7 +14,8 @@ import { createWorkspace, type CreatedWorkspace, type WorkspaceState } from './w
 import { loadBundle, type LoadedBundle } from './workspace/bundle';
 import type { ExecutionRecord, WebAppAccess } from './workspace/script';
 
-export const PROJECT_ROOT = join(__dirname, '..');
+/** The project's root: every command and test runs from it (npm scripts, Jest's rootDir). */
+export const PROJECT_ROOT = process.cwd();
 
 export interface DeploymentsConfig {
   webApp: { deploymentId: string; executeAs: 'USER_DEPLOYING' | 'USER_ACCESSING'; access: WebAppAccess };

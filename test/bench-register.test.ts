@@ -68,7 +68,7 @@ describe('register bench', () => {
   });
 
   it('counts SpreadsheetApp round trips apart from the other calls', () => {
-    const workspace = createWorkspace({ owner: 'hr@example.it' });
+    const workspace = createWorkspace({ owner: 'hr@example.it', boundSpreadsheet: 'Registro' });
     const ss =
       workspace.globals.SpreadsheetApp.getActiveSpreadsheet() as GoogleAppsScript.Spreadsheet.Spreadsheet;
     const sheet = ss.getSheets()[0];

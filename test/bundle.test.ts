@@ -76,60 +76,116 @@ test('loads in node:vm with stand-in globals and without Node-only APIs', () => 
   }
 });
 
-test('every entry point of src/main.ts is a top-level function declaration', () => {
+test('every entry point of src/main.ts is a top-level function declaration; no bound-script pieces', () => {
   const exported = mainExports();
   expect(exported).toEqual(
     expect.arrayContaining([
-      'onOpen',
       'setup',
+      'checkRegister',
+      'handOverOwnership',
       'onFormSubmit',
+      'onRegisterEdit',
       'onTimer',
-      'openSidebar',
+      'doGet',
+      'doPost',
+      'onHomepage',
+      'onUniversalAction',
       'sidebarLoad',
       'sidebarDecide',
       'sidebarCancel',
     ]),
   );
+  // A standalone project: no menu, no container, no spreadsheet UI.
+  expect(exported).not.toContain('onOpen');
+  expect(exported).not.toContain('openSidebar');
+  expect(code).not.toMatch(/getActiveSpreadsheet|getUi\(|showSidebar/);
   const declared = topLevelFunctions(code);
   for (const name of exported) expect(declared).toContain(name);
 });
 
-test('functions named by menus, triggers and the sidebar exist at top level', () => {
+/** Every function name the manifest names (homepage, universal actions, host triggers). */
+function manifestFunctions(manifest: unknown): string[] {
+  const names: string[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'runFunction' && typeof x === 'string') names.push(x);
+        else walk(x);
+      }
+  };
+  walk(manifest);
+  return names;
+}
+
+test('functions named by the manifest, triggers, card actions and the web page exist at top level', () => {
   const declared = new Set(topLevelFunctions(code));
   const referenced = new Set<string>();
-  // Menu items: .addItem('Caption', 'functionName'); triggers: newTrigger('functionName');
-  // the sidebar: callServer('functionName', ...).
-  for (const m of code.matchAll(/\.addItem\([^,]+,\s*"([A-Za-z_$][\w$]*)"\)/g)) referenced.add(m[1]);
+  // Triggers: the *_HANDLER constants setup installs; the page: callServer('name', ...);
+  // cards: setFunctionName('name').
   for (const m of code.matchAll(/callServer\("([A-Za-z_$][\w$]*)"/g)) referenced.add(m[1]);
-  for (const m of readFileSync(join(root, 'src/gas/setup.ts'), 'utf8').matchAll(
+  for (const m of code.matchAll(/setFunctionName\("([A-Za-z_$][\w$]*)"\)/g)) referenced.add(m[1]);
+  for (const m of readFileSync(join(root, 'src/gas/safety.ts'), 'utf8').matchAll(
     /_HANDLER = '([A-Za-z_$][\w$]*)'/g,
   ))
     referenced.add(m[1]);
-  expect(referenced.size).toBeGreaterThanOrEqual(6);
-  for (const name of referenced) expect(declared.has(name)).toBe(true);
+  const manifest = JSON.parse(readFileSync(join(root, 'dist/appsscript.json'), 'utf8'));
+  for (const name of manifestFunctions(manifest)) referenced.add(name);
+  expect([...referenced]).toEqual(expect.arrayContaining(['onHomepage', 'onUniversalAction', 'onTimer']));
+  for (const name of referenced) expect([name, declared.has(name)]).toEqual([name, true]);
+  // Nothing private (a trailing underscore) is named where Google would have to call it.
+  for (const name of referenced) expect(name.endsWith('_')).toBe(false);
 });
 
-test('the manifest targets V8 in Europe/Rome with explicit scopes and the Calendar service', () => {
+test('the manifest: V8 in Europe/Rome, a Workspace add-on for Sheets, Gmail and Calendar, a domain web app as its deployer', () => {
   const manifest = JSON.parse(readFileSync(join(root, 'dist/appsscript.json'), 'utf8'));
   expect(manifest).toMatchObject({
     runtimeVersion: 'V8',
     timeZone: 'Europe/Rome',
     exceptionLogging: 'STACKDRIVER',
+    webapp: { executeAs: 'USER_DEPLOYING', access: 'DOMAIN' },
   });
-  expect(manifest.oauthScopes).toEqual(
-    expect.arrayContaining([
-      'https://www.googleapis.com/auth/spreadsheets',
-      'https://www.googleapis.com/auth/forms',
-      'https://www.googleapis.com/auth/calendar',
-      'https://www.googleapis.com/auth/drive',
-      'https://www.googleapis.com/auth/script.container.ui',
-      'https://www.googleapis.com/auth/script.send_mail',
-      'https://www.googleapis.com/auth/script.scriptapp',
-      'https://www.googleapis.com/auth/userinfo.email',
-    ]),
+  const { common, ...hosts } = manifest.addOns;
+  expect(Object.keys(hosts).sort()).toEqual(['calendar', 'gmail', 'sheets']);
+  expect(common).toMatchObject({
+    name: expect.stringMatching(/Agorà/),
+    logoUrl: expect.stringMatching(/^https:\/\//),
+    layoutProperties: {
+      primaryColor: expect.stringMatching(/^#/),
+      secondaryColor: expect.stringMatching(/^#/),
+    },
+    homepageTrigger: { runFunction: 'onHomepage', enabled: true },
+  });
+  expect(common.universalActions.map((a: { label: string }) => a.label)).toEqual(
+    expect.arrayContaining(['Le mie giornate', 'Da approvare']),
   );
+  // Each scope has a reason in the README; a container's UI is not one of them any more.
+  expect([...manifest.oauthScopes].sort()).toEqual(
+    [
+      'https://www.googleapis.com/auth/calendar',
+      'https://www.googleapis.com/auth/calendar.addons.execute',
+      'https://www.googleapis.com/auth/drive',
+      'https://www.googleapis.com/auth/forms',
+      'https://www.googleapis.com/auth/gmail.addons.execute',
+      'https://www.googleapis.com/auth/script.external_request',
+      'https://www.googleapis.com/auth/script.locale',
+      'https://www.googleapis.com/auth/script.scriptapp',
+      'https://www.googleapis.com/auth/script.send_mail',
+      'https://www.googleapis.com/auth/spreadsheets',
+      'https://www.googleapis.com/auth/userinfo.email',
+    ].sort(),
+  );
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  for (const scope of manifest.oauthScopes) expect([scope, readme.includes(scope)]).toEqual([scope, true]);
   expect(manifest.dependencies.enabledAdvancedServices).toEqual([
     expect.objectContaining({ userSymbol: 'Calendar', version: 'v3' }),
     expect.objectContaining({ userSymbol: 'Sheets', version: 'v4' }),
   ]);
+});
+
+test('the web app URL the add-on calls is the one recorded at deploy time, not read at run time', () => {
+  const deployments = JSON.parse(readFileSync(join(root, 'deployments.json'), 'utf8'));
+  expect(code).toContain(JSON.stringify(deployments.webApp.deploymentId));
+  // getService().getUrl() is reliable only inside a web request: the code never asks it.
+  expect(code).not.toMatch(/getService\(\)\s*\.getUrl/);
 });

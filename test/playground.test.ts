@@ -95,7 +95,7 @@ test('every page answers, and a day sent through the form page is in the registe
     '/posta',
     '/posta?tutte=1',
     '/approvazioni',
-    '/html/openSidebar',
+    '/html/doGet',
   ]) {
     const reply = await request(pg, path, { user: HR });
     expect([path, reply.status]).toEqual([path, 200]);
@@ -175,8 +175,8 @@ test('google.script.run goes to /rpc: top-level functions only, JSON in and out,
   const bad = await request(pg, '/rpc/sidebarDecide', { user: HR, json: { not: 'an array' } });
   expect(JSON.parse(bad.text)).toEqual({ error: expect.any(String) });
 
-  // The sidebar page carries the google.script.run shim.
-  const sidebar = await request(pg, '/html/openSidebar', { user: HR });
+  // The web app's page carries the google.script.run shim.
+  const sidebar = await request(pg, '/html/doGet', { user: HR });
   expect(sidebar.text).toContain("fetch('/rpc/'");
 
   // A form posted by another site is refused; one of this page is not.

@@ -92,8 +92,9 @@ import { PROPERTY } from '../../src/gas/properties';
 import { columnsOf, formatViolations, SheetsRegister } from '../../src/gas/register';
 import { SHEETS, type SheetKey } from '../../src/gas/schema';
 import { appendRows, seedRegister } from '../register-seed';
+import { asUser, installProduct, registerOf } from '../driver';
 import { createWorkspace, type CreatedWorkspace } from '../workspace';
-import { loadBundle, type LoadedBundle } from '../workspace/bundle';
+import type { LoadedBundle } from '../workspace/bundle';
 import type { Workspace } from '../workspace/core';
 import type { BenchOptions, BenchRow } from './main';
 import { generateHistory, generateOrganisation, Rng, type Organisation, type Period } from './org';
@@ -319,23 +320,13 @@ export interface RegisterFixture {
   ms: number;
 }
 
-function asUser<T>(workspace: CreatedWorkspace, user: string, fn: () => T): T {
-  const saved = workspace.ws.activeUser;
-  workspace.ws.activeUser = user;
-  try {
-    return fn();
-  } finally {
-    workspace.ws.activeUser = saved;
-  }
-}
-
 /** Reads or writes the Workspace as the owner would, outside any execution of the script. */
 function asOwner<T>(workspace: CreatedWorkspace, fn: () => T): T {
   return asUser(workspace, workspace.ws.owner, fn);
 }
 
 function spreadsheetOf(workspace: CreatedWorkspace): Spreadsheet {
-  return asOwner(workspace, () => workspace.globals.SpreadsheetApp.getActiveSpreadsheet() as Spreadsheet);
+  return registerOf(workspace);
 }
 
 function scriptProperty(workspace: CreatedWorkspace, key: string): string {
@@ -555,11 +546,11 @@ export function buildRegisterFixture(size: number, o: FixtureOptions): RegisterF
   const started = performance.now();
   const org = generateOrganisation(o.seed);
   const today = o.today;
-  const workspace = createWorkspace({
+  const { workspace, bundle } = installProduct({
+    codePath: o.codePath,
     owner: BENCH_OWNER,
     nowMs: fromRomeLocal({ date: today, minutes: o.nowMinutes }),
   });
-  const bundle = loadBundle(workspace, o.codePath);
   const owner = BENCH_OWNER;
 
   bundle.run(owner, 'setup');
@@ -674,7 +665,7 @@ export interface StoredDay {
 }
 
 export function storedDays(workspace: CreatedWorkspace): StoredDay[] {
-  const id = workspace.state.script.containerId;
+  const id = workspace.state.properties.script[PROPERTY.spreadsheetId];
   const sheet = id ? workspace.testing.sheets.file(id).sheets.find((s) => s.name === SHEETS.days.name) : null;
   if (!sheet) throw new Error('register bench: no Giornate sheet');
   const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
@@ -1295,7 +1286,7 @@ function fullSheetCheck(smallest: number, o: RegisterBenchOptions): BenchRow {
   const size = Math.max(smallest, NEW_SHEET_ROWS - 1);
   o.log(`register: ${size} rows: a submission with no blank row left in Giornate…`);
   const f = buildRegisterFixture(size, { ...o, spareRows: 0 });
-  const id = f.workspace.state.script.containerId as string;
+  const id = f.workspace.state.properties.script[PROPERTY.spreadsheetId];
   const days = f.workspace.testing.sheets.file(id).sheets.find((s) => s.name === SHEETS.days.name);
   if (days?.maxRows !== size + 1)
     throw new Error(`register bench: Giornate is not full (${days?.maxRows} rows)`);

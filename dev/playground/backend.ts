@@ -42,6 +42,8 @@ export interface Backend {
   hasFunction(name: string): boolean;
   /** google.script.run: a top-level function called from a page, as `user`. */
   run(user: string, name: string, args: unknown[]): unknown;
+  /** The add-on runs a function as `user` (in their side panel). */
+  runAddOn(user: string, name: string, event?: unknown): unknown;
   form(): FormView | null;
   /** Submits the Form as `user`; `field(name)` gives the posted values of a page field. */
   submitForm(user: string, field: (name: string) => string[]): string;
@@ -118,6 +120,7 @@ const SEED_VERSION = 'seed-2';
 
 /** The sources (under the project root) that decide what the seed produces. */
 const SEED_SOURCES = {
+  dev: ['driver.ts'],
   'dev/playground': ['seed.ts', 'demo-org.ts', 'workspace-handle.ts'],
   'dev/workspace': null, // every file: the fake Google services
 };
@@ -191,6 +194,14 @@ class WorkspaceBackend implements Backend {
   run(user: string, name: string, args: unknown[]): unknown {
     try {
       return this.handle.callFromClient(user, name, args);
+    } finally {
+      this.save();
+    }
+  }
+
+  runAddOn(user: string, name: string, event?: unknown): unknown {
+    try {
+      return this.handle.bundle.runAddOn(user, name, event);
     } finally {
       this.save();
     }
@@ -428,20 +439,12 @@ class WorkspaceBackend implements Backend {
   }
 
   htmlOutput(user: string, name: string): string | null {
-    const shown = this.handle.state.spreadsheet.ui.shown;
-    const before = shown.length;
     let result: unknown;
     try {
-      result = this.handle.run(user, name);
+      // The web app's page, as `user` opens it in a browser (doGet, executing as the owner).
+      result = name === 'doGet' ? this.handle.bundle.openWebApp(user) : this.handle.run(user, name);
     } finally {
       this.save();
-    }
-    // Shown in Sheets (a sidebar or a dialog): the page takes it, Sheets no longer holds it.
-    const mine = shown.slice(before).filter((s) => s.user === user);
-    if (mine.length) {
-      shown.splice(before);
-      this.save();
-      return mine[mine.length - 1].html;
     }
     const output = result as { getContent?: () => string } | null;
     return output && typeof output.getContent === 'function' ? output.getContent() : null;

@@ -20,7 +20,7 @@ const NAV: { key: PageKey; path: string; label: string }[] = [
   { key: 'registro', path: '/registro', label: 'Registro' },
   { key: 'calendario', path: '/calendario', label: 'Calendario' },
   { key: 'posta', path: '/posta', label: 'Posta' },
-  { key: 'approvazioni', path: '/approvazioni', label: 'Approvazioni' },
+  { key: 'approvazioni', path: '/approvazioni', label: 'Pagina web' },
 ];
 
 export interface PersonOption {
@@ -561,28 +561,25 @@ export function mailPage(
 
 // ---- Approvazioni ---------------------------------------------------------------------------
 
-export function approvalsPage(hasSidebar: boolean, user: string): SafeHtml {
-  if (!hasSidebar)
-    return html`<h1>Approvazioni</h1>
-      ${notice(
-        'info',
-        'Il bundle non ha ancora la funzione openSidebar: la barra laterale delle approvazioni arriverà qui.',
-      )}`;
-  return html` <h1>Approvazioni</h1>
+export function approvalsPage(hasPage: boolean, user: string): SafeHtml {
+  if (!hasPage)
+    return html`<h1>Agorà</h1>
+      ${notice('info', 'Il bundle non ha ancora la funzione doGet: la pagina di Agorà arriverà qui.')}`;
+  return html` <h1>Agorà</h1>
     <div class="grid2">
-      <iframe class="sidebar-frame" src="/html/openSidebar" title="Barra laterale Smart working"></iframe>
+      <iframe class="sidebar-frame" src="/html/doGet" title="Agorà — lavoro agile"></iframe>
       <div class="card">
         <p>
-          A sinistra la barra laterale del menu <strong>Smart working ▸ Approvazioni</strong> di Google
-          Sheets, come la vede <strong>${user}</strong>: è l’HTML prodotto dalla funzione
-          <code>openSidebar()</code> del bundle, e ogni sua chiamata <code>google.script.run</code> esegue la
-          funzione del bundle con lo stesso nome, come questo utente.
+          A sinistra la pagina web di Agorà come la vede <strong>${user}</strong>: è l’HTML restituito da
+          <code>doGet()</code> dell’applicazione web (eseguita come il titolare, il servizio personale), e
+          ogni sua chiamata <code>google.script.run</code> esegue nell’applicazione web la funzione del bundle
+          con lo stesso nome, per questo utente.
         </p>
         <p class="muted">
-          Cambia utente in alto per vedere la barra di un responsabile, del servizio personale o di un
+          Cambia utente in alto per vedere la pagina di un responsabile, del servizio personale o di un
           dipendente.
         </p>
-        <p><a href="/html/openSidebar" target="_blank">Apri la barra laterale a tutta pagina</a></p>
+        <p><a href="/html/doGet" target="_blank">Apri la pagina a tutta finestra</a></p>
       </div>
     </div>`;
 }

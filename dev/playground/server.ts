@@ -94,13 +94,7 @@ async function handle(backend: Backend, req: IncomingMessage, res: ServerRespons
   if (method === 'GET' && path === '/calendario/mio') return redirect(r.res, '/calendario?di=mio');
   if (method === 'GET' && path === '/posta') return showMail(backend, r);
   if (method === 'GET' && path === '/approvazioni')
-    return page(
-      backend,
-      r,
-      'Approvazioni',
-      'approvazioni',
-      approvalsPage(backend.hasFunction('openSidebar'), user),
-    );
+    return page(backend, r, 'Pagina web', 'approvazioni', approvalsPage(backend.hasFunction('doGet'), user));
   if ((method === 'GET' || method === 'POST') && path === '/come') return actAs(backend, r);
   if (method === 'POST' && path === '/orologio') return moveClock(backend, r);
   if (method === 'GET' && path.startsWith('/html/')) return showHtmlOutput(backend, r, path.slice(6));
@@ -302,7 +296,7 @@ async function syncOwnCalendar(backend: Backend, r: Request): Promise<void> {
   }
   let result: { created?: unknown; deleted?: unknown };
   try {
-    result = (backend.run(r.user, 'syncMyCalendar', []) ?? {}) as typeof result;
+    result = (backend.runAddOn(r.user, 'syncMyCalendar') ?? {}) as typeof result;
   } catch (e) {
     r.url = new URL(back, 'http://localhost');
     return showCalendar(backend, r, { ok: false, error: (e as Error).message });
@@ -361,7 +355,7 @@ async function moveClock(backend: Backend, r: Request): Promise<void> {
   redirect(r.res, back);
 }
 
-/** An HtmlService page of the bundle (e.g. the sidebar of openSidebar), with google.script.run. */
+/** An HtmlService page of the bundle (the web app's doGet page), with google.script.run. */
 function showHtmlOutput(backend: Backend, r: Request, name: string): void {
   if (!backend.hasFunction(name)) {
     page(

@@ -1,7 +1,9 @@
-// The in-memory Workspace with dist/Code.js loaded on it, and the few things the playground
-// does with it as a person would: run a function of the bundle, fill in the Form, let time pass.
-import { createWorkspace, type CreatedWorkspace, type WorkspaceState } from '../workspace/index';
-import { loadBundle, type LoadedBundle } from '../workspace/bundle';
+// The in-memory Workspace with dist/Code.js installed on it (dev/driver.ts: a standalone project
+// and its two deployments), and the few things the playground does with it as a person would:
+// run a function of the bundle, fill in the Form, let time pass.
+import { asUser, installProduct, registerOf } from '../driver';
+import type { CreatedWorkspace, WorkspaceState } from '../workspace/index';
+import type { LoadedBundle } from '../workspace/bundle';
 
 export const FORM_ID_PROPERTY = 'agora.formId';
 export const CALENDAR_ID_PROPERTY = 'agora.calendarId';
@@ -18,14 +20,9 @@ export class WorkspaceHandle {
   readonly bundle: LoadedBundle;
 
   constructor(opts: { codePath: string; owner?: string; nowMs?: number; state?: WorkspaceState }) {
-    this.workspace = opts.state
-      ? createWorkspace({ state: opts.state })
-      : createWorkspace({
-          owner: opts.owner,
-          nowMs: opts.nowMs,
-          boundSpreadsheet: 'Agorà \u2014 Registro lavoro agile',
-        });
-    this.bundle = loadBundle(this.workspace, opts.codePath);
+    const installed = installProduct(opts);
+    this.workspace = installed.workspace;
+    this.bundle = installed.bundle;
   }
 
   get ws() {
@@ -45,36 +42,28 @@ export class WorkspaceHandle {
     return this.bundle.functionNames.includes(name);
   }
 
-  /** Runs a top-level function of the bundle as `user` (as from the editor or a menu). */
+  /** Runs a top-level function of the bundle as `user` from the script editor (the owner only). */
   run(user: string, name: string, ...args: unknown[]): unknown {
     return this.bundle.run(user, name, ...args);
   }
 
-  /** Calls a function as google.script.run does from an HtmlService page. */
+  /** Calls a function as google.script.run does from the web app's page, for `user` signed in. */
   callFromClient(user: string, name: string, args: unknown[]): unknown {
     return this.bundle.callFromClient(user, name, ...args);
   }
 
   /** Calls the fake services directly as `user` (a person in front of Sheets, not a script). */
   asUser<T>(user: string, fn: () => T): T {
-    const saved = this.ws.activeUser;
-    this.ws.activeUser = user;
-    try {
-      return fn();
-    } finally {
-      this.ws.activeUser = saved;
-    }
+    return asUser(this.workspace, user, fn);
   }
 
   scriptProperty(key: string): string | null {
     return this.globals.PropertiesService.getScriptProperties().getProperty(key);
   }
 
-  /** The register: the spreadsheet the script is bound to. */
+  /** The register setup made, opened as the owner. */
   spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-    const id = this.state.script.containerId;
-    if (!id) throw new Error('Lo script non è legato a un foglio.');
-    return this.globals.SpreadsheetApp.openById(id);
+    return registerOf(this.workspace);
   }
 
   formId(): string | null {

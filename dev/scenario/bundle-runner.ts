@@ -5,19 +5,24 @@
 import { join } from 'node:path';
 import { addDays } from '../../src/domain/dates';
 import { fromRomeLocal } from '../../src/domain/rome-time';
-import { HOME } from '../../src/domain/model';
 import { notificationKindOf } from '../../src/app/notifications';
-import { EXTRA_DATE_ITEM_TITLE, HOME_CHOICE, siteChoice } from '../../src/gas/form';
 import { PROPERTY } from '../../src/gas/properties';
 import { QUEUE_PREFIX } from '../../src/gas/mail';
 import { SheetsRegister } from '../../src/gas/register';
 import { DAY_TAG } from '../../src/gas/calendar';
-import { createWorkspace, type CreatedWorkspace } from '../workspace';
-import { loadBundle, type LoadedBundle } from '../workspace/bundle';
+import type { CreatedWorkspace } from '../workspace';
+import { asUser, installProduct, registerOf, submitForm } from '../driver';
 import { seedRegister } from '../register-seed';
 import { scenarioDay, stepShapeProblem, type Scenario, type ScenarioResult } from './format';
 
-export const SCENARIO_OWNER = 'agora-owner@scenario.example';
+/**
+ * The owner of the scenario's Workspace: a dedicated account of the scenario's own domain (the
+ * web app and the Form are for the domain's users only), never one of its people.
+ */
+export function scenarioOwner(scenario: Scenario): string {
+  const someone = [...scenario.admins, ...scenario.employees.map((e) => e.email)][0] ?? 'hr@example.it';
+  return `agora-owner@${someone.slice(someone.indexOf('@') + 1)}`;
+}
 
 interface ItemResult {
   ok: boolean;
@@ -32,17 +37,13 @@ export function runScenarioThroughBundle(
   const startMs = firstAt
     ? fromRomeLocal({ date: addDays(firstAt.date, -1), minutes: 8 * 60 })
     : Date.UTC(2026, 0, 1, 8);
-  const workspace = createWorkspace({ owner: SCENARIO_OWNER, nowMs: startMs });
-  const bundle = loadBundle(workspace, codePath);
+  const owner = scenarioOwner(scenario);
+  const { workspace, bundle } = installProduct({ codePath, owner, nowMs: startMs });
   const { ws, globals } = workspace;
-  const owner = SCENARIO_OWNER;
 
   bundle.run(owner, 'setup');
-  const ss = asOwner(
-    workspace,
-    () => globals.SpreadsheetApp.getActiveSpreadsheet() as GoogleAppsScript.Spreadsheet.Spreadsheet,
-  );
-  asOwner(workspace, () =>
+  const ss = registerOf(workspace);
+  asUser(workspace, owner, () =>
     seedRegister(ss, {
       policy: scenario.policy,
       admins: scenario.admins,
@@ -53,9 +54,6 @@ export function runScenarioThroughBundle(
     }),
   );
   bundle.run(owner, 'setup'); // the Form picks up the sites, protections the HR editors
-  const formId = asOwner(workspace, () =>
-    globals.PropertiesService.getScriptProperties().getProperty(PROPERTY.formId),
-  ) as string;
 
   const errors: ScenarioResult['errors'] = [];
   scenario.steps.forEach((step, index) => {
@@ -72,8 +70,6 @@ export function runScenarioThroughBundle(
         return fail('INVALID_INPUT');
       const code = submitThroughForm(
         workspace,
-        bundle,
-        formId,
         scenario,
         String(b.employee),
         b.dates as string[],
@@ -99,7 +95,7 @@ export function runScenarioThroughBundle(
   ws.nowMs += 10 * 60_000;
   workspace.testing.runDueTimeTriggers();
 
-  return asOwner(workspace, () => {
+  return asUser(workspace, owner, () => {
     const register = new SheetsRegister(ss);
     const snapshot = register.load();
     const dayById = new Map(snapshot.days.map((d) => [d.id, d]));
@@ -143,65 +139,31 @@ function localTime(ms: number): string {
   return parts.replace(' ', 'T');
 }
 
-/** Reads or writes the Workspace as the owner would, outside any execution of the script. */
-function asOwner<T>(workspace: CreatedWorkspace, fn: () => T): T {
-  const saved = workspace.ws.activeUser;
-  workspace.ws.activeUser = workspace.ws.owner;
-  try {
-    return fn();
-  } finally {
-    workspace.ws.activeUser = saved;
-  }
-}
-
 /**
- * Submits a response as `employee`, one date per date question (adding questions as HR would
- * when a request has more dates than the form asks), the location as the choice a person picks.
- * Returns the error code the intake logged for this response, if any.
+ * Submits a response as `employee` (dev/driver.ts `submitForm`). Returns the error code the
+ * intake logged for this response, if any.
  */
 function submitThroughForm(
   workspace: CreatedWorkspace,
-  bundle: LoadedBundle,
-  formId: string,
   scenario: Scenario,
   employee: string,
   dates: string[],
   location: unknown,
   note: unknown,
 ): string | null {
-  const { globals } = workspace;
-  const form = asOwner(workspace, () => globals.FormApp.openById(formId));
-  let dateItems = asOwner(workspace, () =>
-    form.getItems(globals.FormApp.ItemType.DATE as unknown as GoogleAppsScript.Forms.ItemType),
-  );
-  while (dateItems.length < dates.length) {
-    asOwner(workspace, () => form.addDateItem().setTitle(EXTRA_DATE_ITEM_TITLE));
-    dateItems = asOwner(workspace, () =>
-      form.getItems(globals.FormApp.ItemType.DATE as unknown as GoogleAppsScript.Forms.ItemType),
-    );
-  }
-  const items = asOwner(workspace, () => form.getItems());
-  const byTitle = (re: RegExp) => items.find((i) => re.test(i.getTitle()));
-  const answers: Record<string, string> = {};
-  dates.forEach((d, i) => (answers[String(dateItems[i].getId())] = d.trim()));
-  const site = scenario.sites.find((s) => s.id === location);
-  const locationText = location === HOME ? HOME_CHOICE : site ? siteChoice(site) : String(location ?? '');
-  const locationItem = byTitle(/luogo/i);
-  if (locationItem) answers[String(locationItem.getId())] = locationText;
-  const noteItem = byTitle(/nota/i);
-  if (noteItem && typeof note === 'string' && note) answers[String(noteItem.getId())] = note;
   let responseId: string;
   try {
-    responseId = workspace.testing.forms.submit(formId, employee, answers).responseId;
+    responseId = submitForm(workspace, employee, {
+      dates,
+      location: String(location ?? ''),
+      note: typeof note === 'string' ? note : '',
+      sites: scenario.sites,
+    }).responseId;
   } catch {
     return 'INVALID_INPUT'; // the Form itself refuses it (a required question left empty)
   }
-  const ss = asOwner(
-    workspace,
-    () => globals.SpreadsheetApp.getActiveSpreadsheet() as GoogleAppsScript.Spreadsheet.Spreadsheet,
-  );
-  const refusal = asOwner(workspace, () => new SheetsRegister(ss).loadAudit()).find(
-    (a) => a.action === 'refuse-request' && a.dayId === responseId,
-  );
+  const refusal = asUser(workspace, workspace.ws.owner, () =>
+    new SheetsRegister(registerOf(workspace)).loadAudit(),
+  ).find((a) => a.action === 'refuse-request' && a.dayId === responseId);
   return refusal ? refusal.detail.split(':')[0] : null;
 }

@@ -193,7 +193,8 @@ export function createWorkspace(opts: CreateWorkspaceOptions = {}): CreatedWorks
   const { globals, testing, runtime } = build(ws, state, logs);
   if (fresh && typeof opts.boundSpreadsheet === 'string')
     state.script.containerId = testing.sheets.createSpreadsheet(opts.boundSpreadsheet);
-  else if (fresh) testing.files.add(state.script.scriptId, PROJECT_NAME, GOOGLE_MIME.script, state.core.owner);
+  else if (fresh)
+    testing.files.add(state.script.scriptId, PROJECT_NAME, GOOGLE_MIME.script, state.core.owner);
   return { ws, globals, state, runtime, testing, logs };
 }
 

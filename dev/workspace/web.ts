@@ -127,14 +127,15 @@ export function enterWebApp(
     access === 'ANYONE' ||
     (access === 'DOMAIN' && sameDomain(visitor, deployment.deployer)) ||
     (access === 'MYSELF' && visitor === deployment.deployer);
-  if (!allowed) return { status: 403, text: 'You need access. Ask for access, or switch to an account with access.' };
+  if (!allowed)
+    return { status: 403, text: 'You need access. Ask for access, or switch to an account with access.' };
   if (token && !anonymous) {
-    if (!token.scopes.some((s) => DRIVE_SCOPES.includes(s))) return { status: 401, text: '<TITLE>Unauthorized</TITLE>' };
+    if (!token.scopes.some((s) => DRIVE_SCOPES.includes(s)))
+      return { status: 401, text: '<TITLE>Unauthorized</TITLE>' };
     if (runtime.projectAccess(visitor) < 1)
       return { status: 403, text: '<title>Google Drive - Access Denied</title>' };
   }
-  if (executeAs === 'USER_ACCESSING')
-    return { deployment, activeUser: visitor, effectiveUser: visitor };
+  if (executeAs === 'USER_ACCESSING') return { deployment, activeUser: visitor, effectiveUser: visitor };
   return {
     deployment,
     activeUser: sameDomain(visitor, deployment.deployer) ? visitor : '',
@@ -152,7 +153,9 @@ export function createUrlFetchApp(ws: Workspace, runtime: ScriptRuntime, script:
       ws.call('UrlFetchApp', 'UrlFetchApp.fetch');
       ws.requireAuthorization('UrlFetchApp.fetch', 'https://www.googleapis.com/auth/script.external_request');
       const address = url.split('?')[0];
-      const m = /^https:\/\/script\.google\.com\/(?:a\/macros\/[^/]+|macros)\/s\/([^/]+)\/(exec|dev)$/.exec(address);
+      const m = /^https:\/\/script\.google\.com\/(?:a\/macros\/[^/]+|macros)\/s\/([^/]+)\/(exec|dev)$/.exec(
+        address,
+      );
       if (!m) throw ws.error(`Address unavailable: ${url}`);
       const method = String(params.method ?? 'get').toLowerCase();
       const headers = (params.headers ?? {}) as Record<string, string>;
@@ -166,7 +169,8 @@ export function createUrlFetchApp(ws: Workspace, runtime: ScriptRuntime, script:
       let entry: WebAppEntry;
       if (m[2] === 'dev') {
         // "This URL can only be accessed by users who have edit access to the script."
-        if (m[1] !== script.headDeploymentId) return fail(404, 'Sorry, unable to open the file at this time.');
+        if (m[1] !== script.headDeploymentId)
+          return fail(404, 'Sorry, unable to open the file at this time.');
         if (!token || runtime.projectAccess(token.user) < 3)
           return fail(403, '<title>Google Drive - Access Denied</title>');
         const head = { id: m[1], description: 'Head', webApp: null, addOn: false, deployer: token.user };

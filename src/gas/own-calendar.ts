@@ -8,7 +8,9 @@ import { callAsOwner } from './webapp';
 export function syncMyCalendarNow(): { created: number; deleted: number } {
   // The web app page runs as the owner: there 'primary' would be HR's calendar, not yours.
   if (effectiveUser() !== currentUser()) {
-    throw new Error('Apri Agorà dal pannello laterale (Gmail, Calendar o Fogli) per aggiornare il tuo calendario.');
+    throw new Error(
+      'Apri Agorà dal pannello laterale (Gmail, Calendar o Fogli) per aggiornare il tuo calendario.',
+    );
   }
   const { days, siteNames } = callAsOwner('myDays', {});
   return syncMyWorkingLocation(days, (location) =>

@@ -66,7 +66,9 @@ export function requireOwnerOrFirstSetup(): { owner: string; first: boolean } {
   if (recordedOwner() !== null) return { owner: requireOwner('Configurazione'), first: false };
   const me = effectiveUser();
   if (!me || currentUser() !== me)
-    throw new NotAuthorizedError('Configurazione: la prima configurazione va eseguita dal titolare nell’editor.');
+    throw new NotAuthorizedError(
+      'Configurazione: la prima configurazione va eseguita dal titolare nell’editor.',
+    );
   let projectOwner = '';
   try {
     projectOwner = email(DriveApp.getFileById(ScriptApp.getScriptId()).getOwner());

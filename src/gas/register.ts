@@ -52,7 +52,9 @@ export const DEPLOYMENT_SETTINGS = {
     description: 'chi vede il calendario «Smart working»: dominio (tutti, in sola lettura) o nessuna',
   },
 } as const;
-export type DeploymentSettings = { [K in keyof typeof DEPLOYMENT_SETTINGS]: (typeof DEPLOYMENT_SETTINGS)[K]['choices'][number] };
+export type DeploymentSettings = {
+  [K in keyof typeof DEPLOYMENT_SETTINGS]: (typeof DEPLOYMENT_SETTINGS)[K]['choices'][number];
+};
 export const DEFAULT_SETTINGS: DeploymentSettings = { calendarSharing: 'dominio' };
 
 interface Table {

@@ -31,7 +31,9 @@ export const gasLock: LockPort = {
 export function registerSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const id = PropertiesService.getScriptProperties().getProperty(PROPERTY.spreadsheetId);
   if (!id)
-    throw new RegisterError('Registro non configurato: il servizio personale deve eseguire la configurazione.');
+    throw new RegisterError(
+      'Registro non configurato: il servizio personale deve eseguire la configurazione.',
+    );
   return SpreadsheetApp.openById(id);
 }
 

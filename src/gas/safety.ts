@@ -235,7 +235,9 @@ function calendarFindings(d: Deployment): SafetyFinding[] {
         },
       });
   }
-  const shared = rules.some((r) => r.scope?.type === 'domain' && (r.scope.value ?? '').toLowerCase() === domain);
+  const shared = rules.some(
+    (r) => r.scope?.type === 'domain' && (r.scope.value ?? '').toLowerCase() === domain,
+  );
   if (d.settings.calendarSharing === 'dominio' && !shared)
     findings.push({
       problem: `Il calendario «Smart working» non è condiviso con il dominio ${domain}.`,

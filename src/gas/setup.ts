@@ -178,11 +178,20 @@ export function checkRegister(): number {
   const calendarId = props.getProperty(PROPERTY.calendarId);
   const driveRootId = props.getProperty(PROPERTY.driveRootId);
   const missing: RowProblem[] = [];
-  if (!form) missing.push({ sheet: SAFETY_SHEET, row: 0, reason: 'Il modulo di richiesta non c\u2019è più.' });
+  if (!form)
+    missing.push({ sheet: SAFETY_SHEET, row: 0, reason: 'Il modulo di richiesta non c\u2019è più.' });
   if (!calendarId || !CalendarApp.getCalendarById(calendarId))
-    missing.push({ sheet: SAFETY_SHEET, row: 0, reason: `Il calendario «${CALENDAR_NAME}» non c\u2019è più.` });
+    missing.push({
+      sheet: SAFETY_SHEET,
+      row: 0,
+      reason: `Il calendario «${CALENDAR_NAME}» non c\u2019è più.`,
+    });
   if (!driveRootId || !folderExists(driveRootId))
-    missing.push({ sheet: SAFETY_SHEET, row: 0, reason: `La cartella «${DRIVE_ROOT_NAME}» non c\u2019è più.` });
+    missing.push({
+      sheet: SAFETY_SHEET,
+      row: 0,
+      reason: `La cartella «${DRIVE_ROOT_NAME}» non c\u2019è più.`,
+    });
   const problems =
     form && !missing.length
       ? registerProblems(register, snapshot, {
@@ -287,13 +296,11 @@ function ensureConfigRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, changes:
     ['maxTeamShare', DEFAULT_POLICY.maxTeamShare, POLICY_LABELS.maxTeamShare],
     ['disconnectionFrom', DEFAULT_POLICY.disconnection.from, 'inizio della disconnessione (HH:MM)'],
     ['disconnectionTo', DEFAULT_POLICY.disconnection.to, 'fine della disconnessione (HH:MM)'],
-    ...Object.entries(DEPLOYMENT_SETTINGS).map(
-      ([k, def]): [string, string, string] => [
-        k,
-        DEFAULT_SETTINGS[k as keyof typeof DEFAULT_SETTINGS],
-        def.description,
-      ],
-    ),
+    ...Object.entries(DEPLOYMENT_SETTINGS).map(([k, def]): [string, string, string] => [
+      k,
+      DEFAULT_SETTINGS[k as keyof typeof DEFAULT_SETTINGS],
+      def.description,
+    ]),
   ];
   const missing = defaults.filter(([k]) => !present.has(k));
   if (!missing.length) return;

@@ -96,7 +96,8 @@ function runOperation<K extends OperationName>(op: K, caller: string, args: Args
 export function callAsOwner<K extends OperationName>(op: K, args: Args<K>): Value<K> {
   if (runsAsOwner()) {
     const caller = currentUser();
-    if (!caller) throw new NotAuthorizedError('Utente non riconosciuto: accedi con l\u2019account del dominio.');
+    if (!caller)
+      throw new NotAuthorizedError('Utente non riconosciuto: accedi con l\u2019account del dominio.');
     return runOperation(op, caller, args);
   }
   const url = webAppUrl();
@@ -137,7 +138,8 @@ export function handlePost(event: GoogleAppsScript.Events.DoPost): GoogleAppsScr
       throw new Error('Operazione sconosciuta.');
     }
     const caller = currentUser();
-    if (!caller) throw new NotAuthorizedError('Utente non riconosciuto: accedi con l\u2019account del dominio.');
+    if (!caller)
+      throw new NotAuthorizedError('Utente non riconosciuto: accedi con l\u2019account del dominio.');
     result = { ok: true, value: runOperation(op as OperationName, caller, (request.args ?? {}) as never) };
   } catch (e) {
     result = { ok: false, error: (e as Error).message };

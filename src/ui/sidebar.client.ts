@@ -173,27 +173,6 @@ async function decide(decision: 'approve' | 'reject'): Promise<void> {
   }
 }
 
-/** «Mostra nel mio calendario»: runs as the signed-in employee, on their own calendar. */
-async function syncOwnCalendar(): Promise<void> {
-  const button = $('sync-own') as HTMLButtonElement;
-  button.disabled = true;
-  status('Aggiornamento del tuo calendario…');
-  try {
-    const r = await callServer('syncMyCalendar');
-    const added = r.created === 1 ? '1 giornata aggiunta' : `${r.created} giornate aggiunte`;
-    const removed = r.deleted === 1 ? '1 tolta' : `${r.deleted} tolte`;
-    status(
-      r.created || r.deleted
-        ? `Il tuo calendario è aggiornato: ${added}, ${removed}.`
-        : 'Il tuo calendario era già aggiornato.',
-    );
-  } catch (e) {
-    status(`Errore: ${(e as Error).message}`, true);
-  } finally {
-    button.disabled = false;
-  }
-}
-
 async function cancel(employee: string, date: string): Promise<void> {
   try {
     const r = await callServer('sidebarCancel', { employee, date });
@@ -237,7 +216,6 @@ for (const tab of document.querySelectorAll<HTMLElement>('[role=tab]')) {
 }
 $('approve').addEventListener('click', () => void decide('approve'));
 $('reject').addEventListener('click', () => void decide('reject'));
-$('sync-own').addEventListener('click', () => void syncOwnCalendar());
 $('reason').addEventListener('input', () => $('reason').removeAttribute('aria-invalid'));
 $('month').addEventListener('change', () => void load(($('month') as HTMLInputElement).value));
 void load();

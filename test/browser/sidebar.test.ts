@@ -107,7 +107,7 @@ async function pageAs(email: string, width = 1100): Promise<Page> {
 /** The sidebar as `email` sees it in Sheets (300 px wide), once its data has arrived. */
 async function openSidebar(email: string): Promise<Page> {
   const page = await pageAs(email, SIDEBAR_WIDTH);
-  await page.goto(`${playground.url}/html/openSidebar`);
+  await page.goto(`${playground.url}/html/doGet`);
   await page.waitForFunction(() => {
     const list = document.getElementById('pending-list');
     return !!list && !list.textContent?.includes('Caricamento');
@@ -397,15 +397,17 @@ test('a manager decides their team’s days from the sidebar; notes stay text; a
   await expectText(register.locator('main table.data'), XSS_NOTE);
   await expect(register.locator('main img').count()).resolves.toBe(0);
 
-  // 9. A shows the approved day on their own calendar: from the sidebar's «Le mie», then the
-  //    playground's own-calendar page shows the working location (and a second run adds nothing).
+  // 9. A's «Le mie» on the web page (which runs as the owner) explains that the own calendar is
+  //    the add-on's; the add-on, running as A, shows the approved day as working location (and a
+  //    second run adds nothing).
   const own = await openSidebar(a.email);
   await own.getByRole('tab', { name: 'Le mie' }).click();
-  await own.getByRole('button', { name: 'Mostra nel mio calendario' }).click();
-  await expectText(own.locator('#status'), 'Il tuo calendario è aggiornato: 1 giornata aggiunta, 0 tolte.');
+  await expectText(own.locator('main, body').first(), 'apri Agorà dal pannello laterale');
   await screenshot(own, 'own');
   const mine = await pageAs(a.email);
   await mine.goto(`${playground.url}/calendario?di=mio&vista=elenco&mese=${today.slice(0, 7)}`);
+  await mine.getByRole('button', { name: 'Mostra nel mio calendario' }).click();
+  await expectText(mine.locator('main'), 'Calendario aggiornato: 1 giornata aggiunta');
   const rows = await mine.locator('main table.data tbody tr').allInnerTexts();
   expect(rows).toHaveLength(1);
   expect(rows[0]).toContain(formatDateIt(today));
@@ -454,7 +456,7 @@ test('keyboard: the tabs are reachable, arrow keys switch them, focus stays in t
   expect(await selected()).toEqual(['tab-own']);
   // From the chosen tab, Tab goes into its panel, not to the other tabs.
   await page.keyboard.press('Tab');
-  expect(await focused()).toBe('sync-own');
+  expect(await focused()).toBe('panel-own');
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Tab');

@@ -1,7 +1,7 @@
-// Authorization through the product: the caller is who Session says (the sidebar's call is
-// forwarded to the owner's web app), never a value the client sends; the days sheet is protected
-// against hand edits by managers, and HR's own hand edits are detected by setup.
-import { PROTECTED_MESSAGE } from '../../dev/workspace/spreadsheet';
+// Authorization through the product: the caller is who Session says (the web page's calls run in
+// the owner's web app, with the visitor as the active user), never a value the client sends;
+// managers cannot even open the register, and HR's own hand edits are detected by setup.
+import { NO_ACCESS_MESSAGE, PROTECTED_MESSAGE } from '../../dev/workspace/spreadsheet';
 import { SHEETS } from '../../src/gas/schema';
 import {
   ANNA,
@@ -63,9 +63,12 @@ test('a colleague deciding for a teammate gets NOT_AUTHORIZED, and nothing chang
     code: 'NOT_AUTHORIZED',
   });
   expect(observable(p)).toEqual(before);
-  // The web app ran the check as the owner, for Luca (not for whoever the client claimed).
-  const posts = p.executions().filter((e) => e.functionName === 'doPost');
-  expect(posts.map((e) => e.user)).toEqual([LUCA, LUCA]);
+  // The web app ran the check with the owner's rights, for Luca (not whoever the client claimed).
+  const calls = p.executions().filter((e) => e.functionName.startsWith('sidebar'));
+  expect(calls.map((e) => [e.kind, e.user])).toEqual([
+    ['webapp', LUCA],
+    ['webapp', LUCA],
+  ]);
 });
 
 test('the client cannot claim another identity: extra fields naming the manager are ignored', () => {
@@ -94,16 +97,28 @@ test('a manager cannot decide their own day; their own manager can', () => {
   expect(p.day(MANAGER, '2026-11-11')).toMatchObject({ status: 'approved', decidedBy: DIRECTOR });
 });
 
-test("a manager's hand edit of Giornate is refused by the protection", () => {
+test('managers and staff cannot open the register, so no hand edit of theirs reaches it', () => {
   const p = Product.fromState(saved);
   const before = observable(p);
   const status = cellOf(p, DAYS, 2, 'Stato');
-  expect(() => p.userEdit(MANAGER, DAYS, status, 'approvata')).toThrow(PROTECTED_MESSAGE);
-  expect(() => p.userEdit(ANNA, DAYS, cellOf(p, DAYS, 2, 'Data'), '16/11/2026')).toThrow(PROTECTED_MESSAGE);
-  expect(() => p.userEdit(MANAGER, SHEETS.audit.name, 'A2', 'niente')).toThrow(PROTECTED_MESSAGE);
-  // Nor by a script running as the manager (e.g. one of their own).
-  expect(() => p.bundle.runAs({ user: MANAGER }, 'sidebarLoad')).not.toThrow();
+  expect(() => p.userEdit(MANAGER, DAYS, status, 'approvata')).toThrow(NO_ACCESS_MESSAGE);
+  expect(() => p.userEdit(ANNA, DAYS, cellOf(p, DAYS, 2, 'Data'), '16/11/2026')).toThrow(NO_ACCESS_MESSAGE);
+  expect(() => p.userEdit(MANAGER, SHEETS.audit.name, 'A2', 'niente')).toThrow(NO_ACCESS_MESSAGE);
+  // Nor can a script running as the manager: it can only ask the owner's web app.
+  expect(() => p.as(MANAGER, () => p.globals.SpreadsheetApp.openById(p.ssId))).toThrow(NO_ACCESS_MESSAGE);
+  expect(() => p.bundle.runAddOn(MANAGER, 'sidebarLoad')).not.toThrow();
   expect(observable(p)).toEqual(before);
+});
+
+test('an HR administrator edits the hand-kept sheets but not the sheets only Agorà writes', () => {
+  const org = smallOrg();
+  const HR2 = 'personale@terredargine.example';
+  org.admins.push(HR2);
+  const p = Product.start({ seed: org });
+  p.submit(ANNA, ['2026-11-09']);
+  p.userEdit(HR2, SHEETS.sites.name, 'D2', 5);
+  expect(() => p.userEdit(HR2, DAYS, cellOf(p, DAYS, 2, 'Stato'), 'approvata')).toThrow(PROTECTED_MESSAGE);
+  expect(() => p.userEdit(HR2, SHEETS.audit.name, 'A2', 'niente')).toThrow(PROTECTED_MESSAGE);
 });
 
 test('HR (the owner) can edit a status by hand, and setup lists it in Problemi as a hand edit', () => {
