@@ -125,3 +125,29 @@ export function submitForm(
   if (noteItem && request.note) answers[String(noteItem.getId())] = request.note;
   return workspace.testing.forms.submit(formId, employee, answers);
 }
+
+/**
+ * Puts a Workspace back to a saved state, in place: the same as loading `saved` without loading
+ * the bundle again (many short cases from one starting point). The fakes keep references to the
+ * state's sections only, so each section's content is replaced; injected failures, latencies,
+ * call counts, trigger errors and logs are cleared.
+ */
+export function restoreWorkspace(workspace: CreatedWorkspace, saved: string): void {
+  const next = JSON.parse(saved) as Record<string, unknown>;
+  const live = workspace.state as unknown as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(live), ...Object.keys(next)])) {
+    const target = live[key];
+    const value = next[key];
+    if (target && typeof target === 'object' && value && typeof value === 'object') {
+      for (const k of Object.keys(target)) delete (target as Record<string, unknown>)[k];
+      Object.assign(target, value);
+    } else live[key] = value;
+  }
+  const { ws } = workspace;
+  ws.clearFailures();
+  ws.resetCounts();
+  ws.latency = {};
+  ws.activeUser = ws.owner;
+  workspace.runtime.triggerErrors.length = 0;
+  workspace.logs.length = 0;
+}

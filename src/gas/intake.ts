@@ -9,6 +9,7 @@ import { gasPorts, registerSpreadsheet } from './runtime';
 
 export function handleFormSubmit(event: GoogleAppsScript.Events.FormsOnFormSubmit): void {
   requireOwner('Registrazione di una risposta');
+  if (!event?.response) throw new Error('Evento di invio del modulo senza risposta: niente da registrare.');
   handleResponse(event.response);
 }
 
@@ -67,7 +68,7 @@ export function recoverMissedResponses(): number {
 /** Installable edit trigger of the register: when HR edits the sites, the Form follows. */
 export function handleRegisterEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   requireOwner('Aggiornamento del modulo');
-  if (event.range.getSheet().getName() !== SHEETS.sites.name) return;
+  if (!event?.range || event.range.getSheet().getName() !== SHEETS.sites.name) return;
   const formId = PropertiesService.getScriptProperties().getProperty(PROPERTY.formId);
   if (!formId) return;
   refreshLocationChoices(FormApp.openById(formId), new SheetsRegister(registerSpreadsheet()).loadSites());

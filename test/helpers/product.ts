@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { appendRows, seedRegister, type RegisterSeed } from '../../dev/register-seed';
 import { createWorkspace, type CreatedWorkspace, type WorkspaceState } from '../../dev/workspace';
 import { loadBundle, type LoadedBundle } from '../../dev/workspace/bundle';
-import { asUser, deployAsOwner, registerOf, submitForm } from '../../dev/driver';
+import { asUser, deployAsOwner, registerOf, restoreWorkspace, submitForm } from '../../dev/driver';
 import type { SentMail } from '../../dev/workspace/mail';
 import type { ExecutionRecord } from '../../dev/workspace/script';
 import type { SheetData } from '../../dev/workspace/spreadsheet';
@@ -200,22 +200,7 @@ export class Product {
    * failures, latencies, call counts, trigger errors and logs are cleared.
    */
   restore(saved: string): void {
-    const next = JSON.parse(saved) as Record<string, unknown>;
-    const live = this.state as unknown as Record<string, unknown>;
-    for (const key of new Set([...Object.keys(live), ...Object.keys(next)])) {
-      const target = live[key];
-      const value = next[key];
-      if (target && typeof target === 'object' && value && typeof value === 'object') {
-        for (const k of Object.keys(target)) delete (target as Record<string, unknown>)[k];
-        Object.assign(target, value);
-      } else live[key] = value;
-    }
-    this.ws.clearFailures();
-    this.ws.resetCounts();
-    this.ws.latency = {};
-    this.ws.activeUser = this.ws.owner;
-    this.workspace.runtime.triggerErrors.length = 0;
-    this.workspace.logs.length = 0;
+    restoreWorkspace(this.workspace, saved);
   }
 
   get ws() {
