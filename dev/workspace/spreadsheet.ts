@@ -741,6 +741,10 @@ export const NO_ACCESS_MESSAGE = 'You do not have permission to access the reque
 function assertFileEditable(ctx: Ctx, file: SpreadsheetFile, user = ctx.ws.effectiveUser()): void {
   if (ctx.files.level(file.id, user) < ACCESS_LEVEL.EDIT) throw ctx.ws.error(NO_ACCESS_MESSAGE);
 }
+/** The file's owner, as Drive knows it (ownership can be transferred there). */
+function ownerOf(ctx: Ctx, file: SpreadsheetFile): string {
+  return ctx.files.owner(file.id) ?? file.owner;
+}
 const sameDomainAs = (a: string, b: string) =>
   a.slice(a.indexOf('@') + 1).toLowerCase() === b.slice(b.indexOf('@') + 1).toLowerCase();
 
@@ -781,9 +785,9 @@ function assertCanEdit(
   user = ctx.ws.effectiveUser(),
 ) {
   assertFileEditable(ctx, file, user);
-  if (user === file.owner) return;
+  if (user === ownerOf(ctx, file)) return;
   for (const p of file.protections) {
-    const domainMay = p.domainEdit && sameDomainAs(user, file.owner);
+    const domainMay = p.domainEdit && sameDomainAs(user, ownerOf(ctx, file));
     if (p.sheetId !== sheet.sheetId || p.warningOnly || domainMay || p.editors.includes(user)) continue;
     if (p.type === 'RANGE' && p.rect && intersects(p.rect, rect)) throw ctx.ws.error(PROTECTED_MESSAGE);
     if (p.type === 'SHEET') {
@@ -1675,7 +1679,7 @@ function addProtection(
     warningOnly: false,
     // A new protection keeps every editor of the file (and whoever protects) as its editors,
     // and the domain when the file is shared for editing with it.
-    editors: [...new Set([file.owner, me, ...ctx.files.editors(file.id)])],
+    editors: [...new Set([ownerOf(ctx, file), me, ...ctx.files.editors(file.id)])],
     domainEdit: (() => {
       const general = ctx.files.generalAccess(file.id);
       return general !== null && general.access.startsWith('DOMAIN') && general.permission === 'EDIT';
@@ -1722,9 +1726,9 @@ export class FakeProtection implements Pick<
     const me = this.ctx.ws.effectiveUser();
     if (this.ctx.files.level(this.file.id, me) < ACCESS_LEVEL.EDIT) return false;
     return (
-      me === this.file.owner ||
+      me === ownerOf(this.ctx, this.file) ||
       this.data.editors.includes(me) ||
-      (this.data.domainEdit && sameDomainAs(me, this.file.owner))
+      (this.data.domainEdit && sameDomainAs(me, ownerOf(this.ctx, this.file)))
     );
   }
   /** Only who can edit the protected cells may change the protection. */
@@ -1775,7 +1779,7 @@ export class FakeProtection implements Pick<
   }
   private remove1(emails: string[]): ProtectionTypeG {
     this.assertAllowed();
-    const keep = new Set([this.file.owner, this.ctx.ws.effectiveUser()]);
+    const keep = new Set([ownerOf(this.ctx, this.file), this.ctx.ws.effectiveUser()]);
     this.data.editors = this.data.editors.filter((e) => keep.has(e) || !emails.includes(e));
     return this.self();
   }
@@ -2182,7 +2186,7 @@ export class FakeSpreadsheet implements Pick<
   }
   getOwner(): GoogleAppsScript.Base.User {
     this.call('getOwner');
-    return new FakeUser(this.ctx.ws, this.file.owner) as unknown as GoogleAppsScript.Base.User;
+    return new FakeUser(this.ctx.ws, ownerOf(this.ctx, this.file)) as unknown as GoogleAppsScript.Base.User;
   }
   private users(emails: string[]): GoogleAppsScript.Base.User[] {
     return emails.map((e) => new FakeUser(this.ctx.ws, e) as unknown as GoogleAppsScript.Base.User);
@@ -2196,7 +2200,7 @@ export class FakeSpreadsheet implements Pick<
   getEditors(): GoogleAppsScript.Base.User[] {
     this.call('getEditors');
     if (this.ctx.files.level(this.file.id, this.ctx.ws.effectiveUser()) < ACCESS_LEVEL.EDIT) return [];
-    return this.users([this.file.owner, ...this.ctx.files.editors(this.file.id)]);
+    return this.users([ownerOf(this.ctx, this.file), ...this.ctx.files.editors(this.file.id)]);
   }
   addEditor(user: string | GoogleAppsScript.Base.User): SpreadsheetType {
     this.share('addEditor');
@@ -2217,7 +2221,7 @@ export class FakeSpreadsheet implements Pick<
   getViewers(): GoogleAppsScript.Base.User[] {
     this.call('getViewers');
     if (this.ctx.files.level(this.file.id, this.ctx.ws.effectiveUser()) < ACCESS_LEVEL.EDIT) return [];
-    const editors = [this.file.owner, ...this.ctx.files.editors(this.file.id)];
+    const editors = [ownerOf(this.ctx, this.file), ...this.ctx.files.editors(this.file.id)];
     return this.users([...editors, ...this.ctx.files.viewers(this.file.id)]);
   }
   addViewer(user: string | GoogleAppsScript.Base.User): SpreadsheetType {
