@@ -2,6 +2,8 @@
 // and `product` (the built bundle on the in-memory Workspace, the browser, the scenario runner).
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
 module.exports = {
+  // The bundle is built once per run (test/helpers/bundle.ts reads it).
+  globalSetup: '<rootDir>/test/global-setup.mjs',
   projects: [
     {
       displayName: 'domain',

@@ -2,7 +2,7 @@
 // role opening every file and calling every entry point and web-app operation. The whole expected
 // matrix is written here; a change in who may do what fails this test.
 import { ROLES, runAccessMatrix, type AccessLine, type Role } from '../dev/access/matrix';
-import { buildBundle } from './helpers/product';
+import { bundlePath } from './helpers/product';
 
 const CODE: Record<string, Role> = {
   O: 'owner',
@@ -62,7 +62,7 @@ const EXPECTED: [string, string, string][] = [
 
 let lines: AccessLine[];
 beforeAll(() => {
-  lines = runAccessMatrix({ codePath: buildBundle() });
+  lines = runAccessMatrix({ codePath: bundlePath() });
 }, 240_000);
 
 const roles = (codes: string) => [...codes].map((c) => CODE[c]);

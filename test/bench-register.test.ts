@@ -1,8 +1,6 @@
 // The register benchmark at a tiny size: correctness only, never timing. Calls are counted per
 // operation, every operation really changes the register (through the built bundle), and the
 // naive baseline and the direct run of the product's adapter leave exactly the same register.
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { STATUS_LABELS } from '../src/domain/labels';
 import { dateToCell } from '../src/gas/cells';
 import {
@@ -23,8 +21,7 @@ import {
   type RegisterBenchOptions,
 } from '../dev/bench/register';
 import { createWorkspace } from '../dev/workspace';
-
-const root = join(__dirname, '..');
+import { bundlePath } from './helpers/bundle';
 
 // A small register, a small bulk approval, and slow calendar calls (2 s each: the decision's
 // 20-s calendar budget makes 10 of them) so that the periodic trigger has work left to finish.
@@ -37,15 +34,11 @@ const TINY: RegisterBenchOptions = {
   naiveMaxRows: 400,
   warmUpRows: 0,
   fullSheetCheck: true,
-  codePath: join(root, 'dist/Code.js'),
+  codePath: bundlePath(),
   build: false,
 };
 
 jest.setTimeout(180_000);
-
-beforeAll(() => {
-  execFileSync('node', ['esbuild.config.mjs'], { cwd: root, stdio: 'pipe' });
-});
 
 const pending = STATUS_LABELS.pending;
 const approved = STATUS_LABELS.approved;

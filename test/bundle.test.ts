@@ -1,19 +1,19 @@
 // The built dist/Code.js as Apps Script sees it: a classic script (no import/export) that
 // loads in node:vm with stand-in globals and exposes every entry point of src/main.ts as a
 // top-level function declaration.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as vm from 'node:vm';
 import * as ts from 'typescript';
+import { bundlePath } from './helpers/bundle';
 
 const root = join(__dirname, '..');
 let code = '';
 
+const manifestPath = () => join(dirname(bundlePath()), 'appsscript.json');
+
 beforeAll(() => {
-  execFileSync('node', ['esbuild.config.mjs'], { cwd: root, stdio: 'pipe' });
-  code = readFileSync(join(root, 'dist/Code.js'), 'utf8');
-  console.log(`dist/Code.js: ${(code.length / 1024).toFixed(1)} KiB`);
+  code = readFileSync(bundlePath(), 'utf8');
 });
 
 /** The exported function names of src/main.ts, read by the TypeScript compiler. */
@@ -129,7 +129,7 @@ test('functions named by the manifest, triggers, card actions and the web page e
     /_HANDLER = '([A-Za-z_$][\w$]*)'/g,
   ))
     referenced.add(m[1]);
-  const manifest = JSON.parse(readFileSync(join(root, 'dist/appsscript.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(manifestPath(), 'utf8'));
   for (const name of manifestFunctions(manifest)) referenced.add(name);
   expect([...referenced]).toEqual(expect.arrayContaining(['onHomepage', 'onUniversalAction', 'onTimer']));
   for (const name of referenced) expect([name, declared.has(name)]).toEqual([name, true]);
@@ -138,7 +138,7 @@ test('functions named by the manifest, triggers, card actions and the web page e
 });
 
 test('the manifest: V8 in Europe/Rome, a Workspace add-on for Sheets, Gmail and Calendar, a domain web app as its deployer', () => {
-  const manifest = JSON.parse(readFileSync(join(root, 'dist/appsscript.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(manifestPath(), 'utf8'));
   expect(manifest).toMatchObject({
     runtimeVersion: 'V8',
     timeZone: 'Europe/Rome',

@@ -1,6 +1,5 @@
 // The local playground (`npm start`): every page answers, a day submitted through the form page
 // lands in the register, the state survives a restart, and --reset starts from the demo again.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,9 +7,9 @@ import { addDays, formatDateShortIt, weekday, type IsoDate } from '../src/domain
 import { HolidayCalendar } from '../src/domain/holidays';
 import { toRomeLocal } from '../src/domain/rome-time';
 import { startPlayground, USER_COOKIE, type Playground } from '../dev/playground/server';
+import { bundlePath } from './helpers/bundle';
 
-const root = join(__dirname, '..');
-const codePath = join(root, 'dist/Code.js');
+const codePath = bundlePath();
 const EMPLOYEE = 'anna.rossi@terredargine.example';
 const HR = 'personale@terredargine.example';
 let dir = '';
@@ -20,7 +19,6 @@ let playground: Playground | null = null;
 jest.setTimeout(300_000);
 
 beforeAll(() => {
-  execFileSync('node', ['esbuild.config.mjs'], { cwd: root, stdio: 'pipe' });
   dir = mkdtempSync(join(tmpdir(), 'agora-playground-'));
   stateFile = join(dir, 'state.json');
 });

@@ -1,22 +1,17 @@
 // Every scenario of test/scenarios through the product (dist/Code.js on the in-memory
 // Workspace): it gives its expected result, and exactly the same days and errors as the pure
 // path (use cases on in-memory ports).
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runScenarioThroughBundle } from '../dev/scenario/bundle-runner';
 import { runScenarioOnDomain } from '../dev/scenario/domain-runner';
 import { parseScenario, type ScenarioResult } from '../dev/scenario/format';
+import { bundlePath } from './helpers/bundle';
 
-const root = join(__dirname, '..');
 const folder = join(__dirname, 'scenarios');
 const files = readdirSync(folder)
   .filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'))
   .sort();
-
-beforeAll(() => {
-  execFileSync('node', ['esbuild.config.mjs'], { cwd: root, stdio: 'pipe' });
-});
 
 /** What check-scenarios.mjs compares: for refused days their blocks, for the others their warnings. */
 function comparable(result: Pick<ScenarioResult, 'days' | 'errors'>) {
@@ -36,7 +31,7 @@ function comparable(result: Pick<ScenarioResult, 'days' | 'errors'>) {
 test.each(files)('%s: through the bundle as expected, and identical to the pure path', (file) => {
   const text = readFileSync(join(folder, file), 'utf8');
   const expected = JSON.parse(readFileSync(join(folder, file.replace(/\.json$/, '.expected.json')), 'utf8'));
-  const e2e = runScenarioThroughBundle(parseScenario(text, file), join(root, 'dist/Code.js'));
+  const e2e = runScenarioThroughBundle(parseScenario(text, file), bundlePath());
   const pure = runScenarioOnDomain(parseScenario(text, file));
   expect(comparable(e2e)).toEqual(comparable(expected));
   expect({ days: e2e.days, errors: e2e.errors }).toEqual({ days: pure.days, errors: pure.errors });
@@ -46,7 +41,7 @@ test('the product path reports calendar entries and notifications', () => {
   const file = '01-request-decide-cancel.json';
   const result = runScenarioThroughBundle(
     parseScenario(readFileSync(join(folder, file), 'utf8'), file),
-    join(root, 'dist/Code.js'),
+    bundlePath(),
   );
   // Luca's approved day is the only approved one left; Anna's was cancelled, her other rejected.
   expect(result.calendar).toEqual([

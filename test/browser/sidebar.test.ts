@@ -2,7 +2,6 @@
 // driven by playwright-core, on the playground serving the built bundle. Employees of one team
 // send the Form from the /modulo page; their manager decides from the sidebar; a colleague sees
 // nothing of it; what people typed stays text everywhere. Screenshots go to test-artifacts/.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import {
   type DemoOrganisation,
 } from '../../dev/playground/demo-org';
 import { startPlayground, USER_COOKIE, type Playground } from '../../dev/playground/server';
+import { bundlePath } from '../helpers/bundle';
 
 const root = join(__dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -42,18 +42,6 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} non c'è: installa il pacchetto Debian «chromium» (vedi .ci/run).`);
   dir = mkdtempSync(join(tmpdir(), 'agora-browser-'));
-  const outdir = join(dir, 'dist');
-  // build() of esbuild.config.mjs, into a folder of this test (other tests build dist/ meanwhile).
-  execFileSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `const { build } = await import(${JSON.stringify(join(root, 'esbuild.config.mjs'))});
-       await build({ outdir: ${JSON.stringify(outdir)}, quiet: true });`,
-    ],
-    { cwd: root, stdio: 'pipe' },
-  );
   // Chromium starts while the playground seeds the demo organisation (which holds the thread).
   const launched = chromium.launch({
     executablePath: CHROMIUM,
@@ -70,7 +58,7 @@ beforeAll(async () => {
   playground = await startPlayground({
     port: 0,
     stateFile: join(dir, 'state.json'),
-    codePath: join(outdir, 'Code.js'),
+    codePath: bundlePath(),
     reset: true,
     // Reused while the bundle, the demo data and the seed's sources stay the same.
     seedCacheFile: join(root, '.cache', 'browser-test-seed.json'),

@@ -2,11 +2,7 @@
 // node:vm on the in-memory Workspace, driven the way dev/scenario/bundle-runner.ts drives it:
 // setup as the owner, hand-kept sheets typed by HR, Form responses firing the real trigger,
 // sidebar calls forwarded to the owner's web app, clock triggers run as time passes.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { bundlePath, ROOT } from './bundle';
 import { appendRows, seedRegister, type RegisterSeed } from '../../dev/register-seed';
 import { createWorkspace, type CreatedWorkspace, type WorkspaceState } from '../../dev/workspace';
 import { loadBundle, type LoadedBundle } from '../../dev/workspace/bundle';
@@ -26,37 +22,7 @@ import { SHEETS } from '../../src/gas/schema';
 import type { SetupReport } from '../../src/gas/setup';
 import type { ItemResultDto } from '../../src/gas/webapp';
 
-export const ROOT = join(__dirname, '..', '..');
-
-let builtCode: string | null = null;
-/**
- * Builds the bundle with the project's esbuild config, once per test file, into a temporary
- * folder of its own (removed after the file's tests): test files running in parallel, or another
- * engineer's run, never read a Code.js being written.
- */
-export function buildBundle(): string {
-  if (builtCode) return builtCode;
-  const outdir = mkdtempSync(join(tmpdir(), 'agora-product-'));
-  const config = pathToFileURL(join(ROOT, 'esbuild.config.mjs')).href;
-  execFileSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `import { build } from ${JSON.stringify(config)};\nawait build({ outdir: ${JSON.stringify(outdir)}, quiet: true });`,
-    ],
-    { cwd: ROOT, stdio: 'pipe' },
-  );
-  builtCode = join(outdir, 'Code.js');
-  return builtCode;
-}
-
-// Each test file importing this module gets its own copy of it (Jest's module registry): the
-// file's build goes once its tests are done.
-afterAll(() => {
-  if (builtCode) rmSync(dirname(builtCode), { recursive: true, force: true });
-  builtCode = null;
-});
+export { bundlePath, ROOT };
 
 // ---- the organisation ------------------------------------------------------------------------
 
@@ -166,7 +132,7 @@ export class Product {
 
   constructor(
     readonly workspace: CreatedWorkspace,
-    codePath = buildBundle(),
+    codePath = bundlePath(),
   ) {
     this.bundle = loadBundle(workspace, codePath);
   }

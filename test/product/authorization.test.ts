@@ -11,14 +11,14 @@ import {
   OWNER,
   Product,
   agreement,
-  buildBundle,
+  bundlePath,
   cellOf,
   employee,
   smallOrg,
 } from '../helpers/product';
 
 beforeAll(() => {
-  buildBundle();
+  bundlePath();
 });
 
 const DAYS = SHEETS.days.name;

@@ -9,10 +9,10 @@ import { addDays, type IsoDate } from '../../src/domain/dates';
 import type { Policy } from '../../src/domain/policy';
 import { TIMER_BUDGET_MS } from '../../src/gas/jobs';
 import { SHEETS } from '../../src/gas/schema';
-import { MANAGER, Product, buildBundle, crowd } from '../helpers/product';
+import { MANAGER, Product, bundlePath, crowd } from '../helpers/product';
 
 beforeAll(() => {
-  buildBundle();
+  bundlePath();
 });
 
 /** Five days for each person, one a week from 16 November (never Tuesday 8 December, a holiday). */

@@ -1,10 +1,10 @@
 // Cancellation through the product: an approved future day becomes cancelled, its calendar
 // event goes, the other side is told; a day in the past cannot be cancelled.
 import { SHEETS } from '../../src/gas/schema';
-import { ANNA, LUCA, MANAGER, OWNER, Product, buildBundle } from '../helpers/product';
+import { ANNA, LUCA, MANAGER, OWNER, Product, bundlePath } from '../helpers/product';
 
 beforeAll(() => {
-  buildBundle();
+  bundlePath();
 });
 
 let saved: string;

@@ -16,10 +16,10 @@ import { QUEUE_PREFIX } from '../../src/gas/mail';
 import { PROPERTY } from '../../src/gas/properties';
 import { SAFETY_SHEET } from '../../src/gas/setup';
 import { SHEETS } from '../../src/gas/schema';
-import { ANNA, LUCA, MANAGER, OWNER, Product, buildBundle, smallOrg } from '../helpers/product';
+import { ANNA, LUCA, MANAGER, OWNER, Product, bundlePath, smallOrg } from '../helpers/product';
 
 beforeAll(() => {
-  buildBundle();
+  bundlePath();
 });
 
 const HR2 = 'personale@terredargine.example';

@@ -2,10 +2,10 @@
 // respectful of the right to disconnect, and keeping what people type as text.
 import { QUEUE_PREFIX } from '../../src/gas/mail';
 import { SHEETS } from '../../src/gas/schema';
-import { ANNA, LUCA, MANAGER, OWNER, Product, buildBundle, romeLocal, romeMs } from '../helpers/product';
+import { ANNA, LUCA, MANAGER, OWNER, Product, bundlePath, romeLocal, romeMs } from '../helpers/product';
 
 beforeAll(() => {
-  buildBundle();
+  bundlePath();
 });
 
 const DAYS = SHEETS.days.name;

@@ -10,7 +10,7 @@ import {
   OWNER,
   Product,
   agreement,
-  buildBundle,
+  bundlePath,
   cellOf,
   employee,
   rearrangeColumns,
@@ -18,7 +18,7 @@ import {
 } from '../helpers/product';
 
 beforeAll(() => {
-  buildBundle();
+  bundlePath();
 });
 
 const EMPLOYEES = SHEETS.employees.name;

@@ -7,10 +7,10 @@ import { PROPERTY } from '../../src/gas/properties';
 import { EDIT_HANDLER, FORM_SUBMIT_HANDLER, TIMER_HANDLER } from '../../src/gas/safety';
 import { CALENDAR_NAME } from '../../src/gas/setup';
 import { SHEETS } from '../../src/gas/schema';
-import { OWNER, Product, SOLIERA, buildBundle } from '../helpers/product';
+import { OWNER, Product, SOLIERA, bundlePath } from '../helpers/product';
 
 beforeAll(() => {
-  buildBundle();
+  bundlePath();
 });
 
 /** The parts of the Workspace setup manages, as JSON; toasts are progress messages, not state. */
