@@ -39,7 +39,11 @@ const SCRIPT_ID_PLACEHOLDER = 'REPLACE_WITH_YOUR_SCRIPT_ID';
 
 /** The two deployments, in the order they are created and updated. */
 const ROLES = [
-  { key: 'webApp', label: 'web app', description: 'Agorà — applicazione web (registro, esegue come titolare)' },
+  {
+    key: 'webApp',
+    label: 'web app',
+    description: 'Agorà — applicazione web (registro, esegue come titolare)',
+  },
   { key: 'addOn', label: 'add-on', description: 'Agorà — componente aggiuntivo Google Workspace' },
 ];
 
@@ -81,7 +85,8 @@ function readDeployments() {
   } catch (e) {
     fail(`deployments.json cannot be read: ${e.message}`);
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) fail('deployments.json is not a JSON object.');
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    fail('deployments.json is not a JSON object.');
   for (const { key } of ROLES) {
     if (data[key] !== undefined && (typeof data[key] !== 'object' || data[key] === null))
       fail(`deployments.json: "${key}" must be an object with a "deploymentId".`);
@@ -89,7 +94,8 @@ function readDeployments() {
   return data;
 }
 
-const idOf = (data, key) => (typeof data[key]?.deploymentId === 'string' ? data[key].deploymentId.trim() : '');
+const idOf = (data, key) =>
+  typeof data[key]?.deploymentId === 'string' ? data[key].deploymentId.trim() : '';
 const isPlaceholder = (id) => !id || /placeholder/i.test(id);
 
 /** Writes deployments.json whole or not at all: a temporary file in the same folder, renamed over it. */
@@ -119,7 +125,9 @@ function clasp(args) {
   });
   if (run.error) fail(`${shown}: cannot run ${file} (${run.error.message}).`);
   if (run.status !== 0)
-    fail(`${shown} failed (${run.status === null ? `signal ${run.signal}` : `exit ${run.status}`}); clasp's message is above.`);
+    fail(
+      `${shown} failed (${run.status === null ? `signal ${run.signal}` : `exit ${run.status}`}); clasp's message is above.`,
+    );
   return run.stdout;
 }
 
@@ -176,7 +184,9 @@ function versionDescription() {
 async function release(webAppId) {
   const { codePath } = await build();
   if (webAppId && !readFileSync(codePath, 'utf8').includes(JSON.stringify(webAppId)))
-    fail(`${relative(root, codePath)} does not contain the web app id ${webAppId}: the build did not read deployments.json.`);
+    fail(
+      `${relative(root, codePath)} does not contain the web app id ${webAppId}: the build did not read deployments.json.`,
+    );
   clasp(['--json', 'push', '--force']);
   const out = clasp(['--json', 'create-version', versionDescription()]);
   const version = parseVersion(out);
@@ -189,16 +199,31 @@ function createDeployment(role, version) {
   const out = clasp(['--json', 'create-deployment', '-V', String(version), '-d', role.description]);
   const deployment = parseDeployment(out);
   if (!deployment || !DEPLOYMENT_ID.test(deployment.deploymentId))
-    fail(`clasp create-deployment printed no deployment id for the ${role.label}:\n${out.trim() || '(nothing)'}`);
+    fail(
+      `clasp create-deployment printed no deployment id for the ${role.label}:\n${out.trim() || '(nothing)'}`,
+    );
   if (deployment.versionNumber !== null && deployment.versionNumber !== version)
-    fail(`clasp created the ${role.label} deployment at version ${deployment.versionNumber}, not ${version}.`);
+    fail(
+      `clasp created the ${role.label} deployment at version ${deployment.versionNumber}, not ${version}.`,
+    );
   return deployment.deploymentId;
 }
 
 function updateDeployment(role, deploymentId, version) {
-  const out = clasp(['--json', 'update-deployment', deploymentId, '-V', String(version), '-d', role.description]);
+  const out = clasp([
+    '--json',
+    'update-deployment',
+    deploymentId,
+    '-V',
+    String(version),
+    '-d',
+    role.description,
+  ]);
   const deployment = parseDeployment(out);
-  if (!deployment) fail(`clasp update-deployment printed no deployment for the ${role.label}:\n${out.trim() || '(nothing)'}`);
+  if (!deployment)
+    fail(
+      `clasp update-deployment printed no deployment for the ${role.label}:\n${out.trim() || '(nothing)'}`,
+    );
   if (deployment.deploymentId !== deploymentId || deployment.versionNumber !== version)
     fail(
       `clasp reports the ${role.label} deployment ${deployment.deploymentId} at version ` +
@@ -212,7 +237,9 @@ async function main() {
   let deployments = readDeployments();
   const ids = ROLES.map(({ key }) => idOf(deployments, key)).filter((id) => !isPlaceholder(id));
   if (new Set(ids).size !== ids.length)
-    fail('deployments.json gives the web app and the add-on the same deployment id: they must be two deployments.');
+    fail(
+      'deployments.json gives the web app and the add-on the same deployment id: they must be two deployments.',
+    );
   console.log(`Deploying Agorà to the Apps Script project ${scriptId}`);
 
   let version = await release(isPlaceholder(idOf(deployments, 'webApp')) ? '' : idOf(deployments, 'webApp'));

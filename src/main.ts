@@ -27,8 +27,8 @@ export function checkRegister(): number {
   return checkRegisterNow();
 }
 
-/** Run by the owner: hands Agorà over to another HR administrator. */
-export function handOverOwnership(newOwner: string): string {
+/** Run by the owner: hands Agorà over to another HR administrator (see src/gas/handover.ts). */
+export function handOverOwnership(newOwner?: string): string {
   return handOver(newOwner);
 }
 

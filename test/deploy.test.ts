@@ -238,6 +238,32 @@ test('a deployment created before a failure stays recorded, and the next run fin
   expect(readFileSync(join(dir, 'dist/Code.js'), 'utf8')).toContain(JSON.stringify(webApp));
 });
 
+test('after a handover, an emptied web app id gets a new web app deployment; the add-on deployment stays', () => {
+  makeProject(
+    { ...recorded, webApp: { ...recorded.webApp, deploymentId: '' } },
+    { versions: 9, deployments: { [WEB]: 9, [ADDON]: 9 }, created: 0 },
+  );
+  const run = deploy();
+  expectSuccess(run);
+  const [webApp] = created();
+  expect(calls().map((c) => c.argv.slice(1, 3))).toEqual([
+    ['push', '--force'],
+    ['create-version', expect.any(String)],
+    ['create-deployment', '-V'],
+    ['push', '--force'],
+    ['create-version', expect.any(String)],
+    ['update-deployment', webApp],
+    ['update-deployment', ADDON],
+  ]);
+  expect(JSON.parse(deploymentsText())).toEqual({
+    ...recorded,
+    webApp: { ...recorded.webApp, deploymentId: webApp },
+  });
+  // The old web app deployment is left at its version (the owner archives it by hand).
+  expect(fakeProject().deployments).toEqual({ [WEB]: 9, [ADDON]: 11, [webApp]: 11 });
+  expect(readFileSync(join(dir, 'dist/Code.js'), 'utf8')).toContain(JSON.stringify(webApp));
+});
+
 test("clasp's text output (without --json) is understood as well", () => {
   makeProject(recorded, { versions: 7, deployments: { [WEB]: 7, [ADDON]: 7 }, created: 0 });
   const run = deploy({ FAKE_CLASP_TEXT: '1' });

@@ -9,9 +9,14 @@ import { PROPERTY } from './properties';
 import { SheetsRegister } from './register';
 import { registerSpreadsheet } from './runtime';
 
-export function handOverOwnership(newOwner: unknown): string {
+/**
+ * `newOwner`, or (the editor's Run button passes no argument) the script property
+ * `agora.handOverTo` the owner sets in Project Settings ▸ Script properties.
+ */
+export function handOverOwnership(newOwner?: unknown): string {
   const owner = requireOwner('Passaggio di consegne');
-  const next = normaliseEmail(newOwner);
+  const props = PropertiesService.getScriptProperties();
+  const next = normaliseEmail(newOwner ?? props.getProperty(PROPERTY.handOverTo));
   const domain = (e: string) => e.slice(e.indexOf('@') + 1);
   if (!next || next === owner || domain(next) !== domain(owner))
     throw new NotAuthorizedError(`Indica l\u2019email di un altro account del dominio ${domain(owner)}.`);
@@ -20,7 +25,6 @@ export function handOverOwnership(newOwner: unknown): string {
     throw new NotAuthorizedError(
       `${next} non è del servizio personale: prima aggiungilo in «Responsabili» con «Servizio personale» = sì.`,
     );
-  const props = PropertiesService.getScriptProperties();
   const fileIds = [props.getProperty(PROPERTY.formId), ss.getId(), ScriptApp.getScriptId()];
   for (const id of fileIds) if (id) DriveApp.getFileById(id).setOwner(next);
   const rootId = props.getProperty(PROPERTY.driveRootId);
@@ -30,5 +34,6 @@ export function handOverOwnership(newOwner: unknown): string {
     Calendar.Acl.insert({ role: 'owner', scope: { type: 'user', value: next } }, calendarId);
   for (const trigger of ScriptApp.getProjectTriggers()) ScriptApp.deleteTrigger(trigger);
   props.setProperty(PROPERTY.owner, next);
+  props.deleteProperty(PROPERTY.handOverTo);
   return `Agorà passa a ${next}: esegua la configurazione e pubblichi di nuovo l\u2019applicazione web.`;
 }

@@ -9,6 +9,8 @@ export const PROPERTY = {
   formUrl: 'agora.formUrl',
   /** The owner: fixed at the first setup, changed only when the owner hands it over. */
   owner: 'agora.owner',
+  /** Set by the owner in Project Settings before running handOverOwnership without an argument. */
+  handOverTo: 'agora.handOverTo',
   lastFullCalendarSync: 'agora.lastFullCalendarSync',
   /** When the periodic trigger last looked for responses whose trigger failed (epoch ms). */
   lastResponseCheck: 'agora.lastResponseCheck',

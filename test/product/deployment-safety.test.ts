@@ -84,6 +84,14 @@ describe('only the owner runs setup, and the owner is fixed at the first setup',
     p.bundle.run(HR2, 'setup');
     expect(new Set(p.state.script.triggers.map((t) => t.owner))).toEqual(new Set([HR2]));
   });
+
+  test('from the editor, without an argument: the new owner is the script property agora.handOverTo', () => {
+    const p = Product.fromState(saved);
+    expect(() => p.bundle.run(OWNER, 'handOverOwnership')).toThrow(/Indica l’email/);
+    p.asOwner(() => p.globals.PropertiesService.getScriptProperties().setProperty(PROPERTY.handOverTo, HR2));
+    p.bundle.run(OWNER, 'handOverOwnership');
+    expect([p.property(PROPERTY.owner), p.property(PROPERTY.handOverTo)]).toEqual([HR2, null]);
+  });
 });
 
 describe('the periodic job runs only as the owner', () => {
