@@ -11,6 +11,7 @@
 // type into a cell, submit a form, let time pass for clock triggers, hold a lock elsewhere.
 import { type CalendarState, createCalendarServices, emptyCalendarState } from './calendar';
 import { createCardService } from './card';
+import { createGmailApp } from './gmail';
 import { type CoreState, Workspace } from './core';
 import { type DriveState, GOOGLE_MIME, createDriveApp, createDriveFiles, emptyDriveState } from './drive';
 import { type FormsState, createFormApp, emptyFormsState } from './forms';
@@ -106,6 +107,7 @@ function build(ws: Workspace, state: WorkspaceState, logs: LogLine[]) {
     Calendar,
     DriveApp: createDriveApp(ws, state.drive),
     MailApp: createMailApp(ws, state.mail),
+    GmailApp: createGmailApp(ws, state.mail, runtime),
     Sheets: createSheetsApi(ws, (id) => sheets.testing.file(id)),
     UrlFetchApp: createUrlFetchApp(ws, runtime, state.script),
     ContentService: createContentService(ws),
@@ -168,6 +170,7 @@ function complete(state: WorkspaceState): WorkspaceState {
   state.calendar ??= emptyCalendarState();
   state.drive ??= emptyDriveState();
   state.mail ??= emptyMailState();
+  state.mail.nextMessageSeq ??= state.mail.outbox.length + 1;
   return state;
 }
 

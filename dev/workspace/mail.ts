@@ -14,6 +14,8 @@
 import { GOOGLE_ERRORS, type Workspace } from './core';
 
 export interface SentMail {
+  /** The message id Gmail gives it (what a Gmail add-on's event names). */
+  id: string;
   /** Comma-separated, as given. */
   to: string;
   cc?: string;
@@ -37,10 +39,12 @@ export interface MailState {
   dailyRecipientLimit: number;
   /** Per sender: when their current 24-hour window opened, and recipients used in it. */
   quota: Record<string, { windowStartMs: number; used: number }>;
+  /** Counter behind message ids, so runs are deterministic. */
+  nextMessageSeq: number;
 }
 
 export function emptyMailState(): MailState {
-  return { outbox: [], dailyRecipientLimit: 1500, quota: {} };
+  return { outbox: [], dailyRecipientLimit: 1500, quota: {}, nextMessageSeq: 1 };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -100,7 +104,9 @@ export function createMailApp(ws: Workspace, state: MailState): MailAppFake {
       window.used += recipients.length;
       state.quota[user] = window;
 
+      state.nextMessageSeq ??= state.outbox.length + 1;
       const mail: SentMail = {
+        id: `18f${(state.nextMessageSeq++).toString(16).padStart(13, '0')}`,
         to: String(m.to ?? ''),
         subject: String(m.subject ?? ''),
         body: String(m.body ?? ''),

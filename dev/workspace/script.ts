@@ -221,6 +221,11 @@ export class ScriptRuntime {
     return this.stack.length > 0 ? this.stack[this.stack.length - 1].hasUi : true;
   }
 
+  /** How the running execution started (null when a test calls the fakes directly). */
+  currentKind(): ExecutionKind | null {
+    return this.stack.length > 0 ? this.stack[this.stack.length - 1].kind : null;
+  }
+
   /** The web app deployment serving the running execution, if it is a web app request. */
   servingDeployment(): DeploymentData | null {
     const frame = this.stack[this.stack.length - 1];
