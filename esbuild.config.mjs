@@ -7,8 +7,8 @@
 // We read the export list from esbuild's own metafile rather than using gas-entry-generator:
 // src/main.ts stays the one place that lists entry points, and we need no extra dependency.
 //
-// UI pages: `import html from 'ui-page:sidebar'` returns src/ui/sidebar.html with the client
-// code of src/ui/sidebar.client.ts compiled (browser IIFE) and inlined at `<!-- CLIENT -->`.
+// UI pages: `import html from 'ui-page:page'` returns src/ui/page.html with the client
+// code of src/ui/page.client.ts compiled (browser IIFE) and inlined at `<!-- CLIENT -->`.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';

@@ -42,6 +42,11 @@ export class MemoryRegister implements RegisterPort {
   loadAudit(): AuditEntry[] {
     return this.audit.map((a) => ({ ...a }));
   }
+  setWorkingLocationOptIn(email: string, on: boolean): void {
+    const e = this.data.employees.find((x) => x.email === email);
+    if (!e) throw new Error(`unknown employee ${email}`);
+    e.workingLocationOptIn = on;
+  }
   get days(): readonly DayRecord[] {
     return this.data.days;
   }

@@ -7,13 +7,24 @@
 // handOverOwnership) refuse unless the owner runs them for themself (src/gas/owner.ts); the
 // others act for the verified caller and authorize them in src/app.
 import type { DecisionInput } from './app/decisions';
+import type { Overview, OverviewQuery } from './app/overview';
+import type { AppRequestInput } from './app/requests';
 import type { SidebarDto } from './app/sidebar';
 import { homepage, universalAction } from './gas/addon';
 import { handOverOwnership as handOver } from './gas/handover';
 import { handleFormSubmit, handleRegisterEdit } from './gas/intake';
 import { runTimer } from './gas/jobs';
 import { syncMyCalendarNow } from './gas/own-calendar';
-import { cancelFromPage, decideFromPage, loadPage, pageOutput, type ItemResultDto } from './gas/page';
+import {
+  cancelFromPage,
+  decideFromPage,
+  loadPage,
+  overviewForPage,
+  pageOutput,
+  requestFromPage,
+  type ItemResultDto,
+  type RequestResultDto,
+} from './gas/page';
 import { checkRegister as checkRegisterNow, runSetup, type SetupReport } from './gas/setup';
 import { handlePost } from './gas/webapp';
 
@@ -57,18 +68,28 @@ export function doPost(event: GoogleAppsScript.Events.DoPost): GoogleAppsScript.
   return handlePost(event);
 }
 
-/** Web page: what the signed-in user may see. */
-export function sidebarLoad(month?: string): SidebarDto {
+/** Web page: what the signed-in user may see (the older read model, while the page moves). */
+export function pageLoad(month?: string): SidebarDto {
   return loadPage(month);
 }
 
+/** Web page: what the signed-in user may see, filtered and paged. */
+export function pageOverview(query?: OverviewQuery): Overview {
+  return overviewForPage(query ?? {});
+}
+
+/** Web page: request smart days (the same use case as the Form). */
+export function pageRequest(request: AppRequestInput): RequestResultDto {
+  return requestFromPage(request);
+}
+
 /** Web page: approve or reject one or many pending days. */
-export function sidebarDecide(items: DecisionInput[]): ItemResultDto[] {
+export function pageDecide(items: DecisionInput[]): ItemResultDto[] {
   return decideFromPage(items);
 }
 
 /** Web page: cancel one pending or approved day. */
-export function sidebarCancel(item: { employee: string; date: string; reason?: string }): ItemResultDto {
+export function pageCancel(item: { employee: string; date: string; reason?: string }): ItemResultDto {
   return cancelFromPage(item);
 }
 

@@ -35,9 +35,9 @@ const EXPECTED: [string, string, string][] = [
   ['editor: setup', 'O', ''],
   // The web page and the add-on: everyone in the domain, each for themself.
   ['page: doGet', 'OHMDEU', ''],
-  ['page: sidebarLoad', 'OHMDEU', ''],
-  ['page: sidebarDecide', 'OHMD', 'OHMD'],
-  ['page: sidebarCancel', 'OHMDE', 'OHMDE'],
+  ['page: pageLoad', 'OHMDEU', ''],
+  ['page: pageDecide', 'OHMD', 'OHMD'],
+  ['page: pageCancel', 'OHMDE', 'OHMDE'],
   ['add-on: onHomepage', 'OHMDEU', ''],
   ['add-on: syncMyCalendar', 'OHMDEU', ''],
   ['web app: load', 'OHMDEU', ''],
@@ -88,13 +88,13 @@ test.each(EXPECTED)('%s: allowed for [%s], changed something for [%s]', (target,
 });
 
 test('only the owner and HR open the register; nobody else writes but through the Form or a web-app operation', () => {
-  const authorizedPaths = /^(form: respond|page: sidebar(Decide|Cancel)|web app: (decide|cancel))$/;
+  const authorizedPaths = /^(form: respond|page: page(Decide|Cancel)|web app: (decide|cancel))$/;
   for (const l of lines) {
     if (l.target === 'register: open')
       expect([l.role, l.allowed]).toEqual([l.role, l.role === 'owner' || l.role === 'hr-admin']);
     if (l.wrote && l.role !== 'owner' && l.role !== 'hr-admin') expect(l.target).toMatch(authorizedPaths);
     if (l.wrote && l.role === 'hr-admin')
-      expect(l.target).toMatch(/^(register: edit a hand-kept sheet|form: respond|page: sidebar|web app: )/);
+      expect(l.target).toMatch(/^(register: edit a hand-kept sheet|form: respond|page: page|web app: )/);
   }
   // The outsider reaches nothing at all.
   expect(lines.filter((l) => l.role === 'outsider' && (l.allowed || l.wrote))).toEqual([]);

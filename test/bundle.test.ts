@@ -90,9 +90,9 @@ test('every entry point of src/main.ts is a top-level function declaration; no b
       'doPost',
       'onHomepage',
       'onUniversalAction',
-      'sidebarLoad',
-      'sidebarDecide',
-      'sidebarCancel',
+      'pageLoad',
+      'pageDecide',
+      'pageCancel',
     ]),
   );
   // A standalone project: no menu, no container, no spreadsheet UI.

@@ -160,7 +160,7 @@ test('a missing answer is refused with the question named, and nothing is sent',
 
 test('google.script.run goes to /rpc: top-level functions only, JSON in and out, errors as {error}', async () => {
   const pg = await start();
-  const loaded = await request(pg, '/rpc/sidebarLoad', { user: HR, json: [] });
+  const loaded = await request(pg, '/rpc/pageLoad', { user: HR, json: [] });
   expect(loaded.status).toBe(200);
   const body = JSON.parse(loaded.text) as { result: { user: string; isAdmin: boolean } };
   expect(body.result).toMatchObject({ user: HR, isAdmin: true });
@@ -170,7 +170,7 @@ test('google.script.run goes to /rpc: top-level functions only, JSON in and out,
   expect(JSON.parse(unknown.text)).toEqual({ error: expect.stringContaining('Agora') });
   expect((await request(pg, '/rpc/toString', { user: HR, json: [] })).status).toBe(404);
 
-  const bad = await request(pg, '/rpc/sidebarDecide', { user: HR, json: { not: 'an array' } });
+  const bad = await request(pg, '/rpc/pageDecide', { user: HR, json: { not: 'an array' } });
   expect(JSON.parse(bad.text)).toEqual({ error: expect.any(String) });
 
   // The web app's page carries the google.script.run shim.
@@ -178,8 +178,8 @@ test('google.script.run goes to /rpc: top-level functions only, JSON in and out,
   expect(sidebar.text).toContain("fetch('/rpc/'");
 
   // A form posted by another site is refused; one of this page is not.
-  expect((await request(pg, '/rpc/sidebarLoad', { user: HR, json: [], origin: pg.url })).status).toBe(200);
-  const forged = await request(pg, '/rpc/sidebarLoad', { user: HR, json: [], origin: 'http://evil.example' });
+  expect((await request(pg, '/rpc/pageLoad', { user: HR, json: [], origin: pg.url })).status).toBe(200);
+  const forged = await request(pg, '/rpc/pageLoad', { user: HR, json: [], origin: 'http://evil.example' });
   expect(forged.status).toBe(403);
 });
 

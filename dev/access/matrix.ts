@@ -234,9 +234,9 @@ function probes(handle: WorkspaceHandle, cast: Cast): Record<string, Probe> {
       const output = bundle.openWebApp(who) as { getContent(): string };
       return output.getContent().length > 0;
     },
-    'page: sidebarLoad': (who) => !!page(who, 'sidebarLoad'),
-    'page: sidebarDecide': (who) => itemsOk(page(who, 'sidebarDecide', [{ ...item, decision: 'approve' }])),
-    'page: sidebarCancel': (who) => itemsOk(page(who, 'sidebarCancel', item)),
+    'page: pageLoad': (who) => !!page(who, 'pageLoad'),
+    'page: pageDecide': (who) => itemsOk(page(who, 'pageDecide', [{ ...item, decision: 'approve' }])),
+    'page: pageCancel': (who) => itemsOk(page(who, 'pageCancel', item)),
     // Everyone tries to hand Agorà over to the HR administrator.
     'page: handOverOwnership': (who) => !!page(who, 'handOverOwnership', cast.people['hr-admin']),
     'add-on: onHomepage': (who) => !!addOn(who, 'onHomepage', {}),

@@ -29,10 +29,10 @@
 // Operations, in this order on the same register (each sees the changes of the previous ones):
 // - submission: an employee of manager A sends the Form with 3 dates (the installed form-submit
 //   trigger runs the intake);
-// - pending list: sidebarLoad called from the client as A (forwarded to the owner's web app);
-// - approval: sidebarDecide of one of those days as A, with the calendar work the decision runs
+// - pending list: pageLoad called from the client as A (forwarded to the owner's web app);
+// - approval: pageDecide of one of those days as A, with the calendar work the decision runs
 //   in its own execution;
-// - bulk approval: sidebarDecide of 500 pending days as manager M (the largest team), then the
+// - bulk approval: pageDecide of 500 pending days as manager M (the largest team), then the
 //   periodic trigger (onTimer, every 5 minutes) until every one of them has its calendar event.
 //
 // Counted: SpreadsheetApp calls (and advanced Sheets service calls, should the product use it)
@@ -142,7 +142,7 @@ export interface RegisterBenchOptions {
   /** "Today" of the operations (Europe/Rome), at `nowMinutes` after midnight. */
   today: IsoDate;
   nowMinutes: number;
-  /** Days approved at once by the bulk approval (sidebarDecide takes at most 500). */
+  /** Days approved at once by the bulk approval (pageDecide takes at most 500). */
   bulkDays: number;
   /** Dates of the Form submission. */
   submitDates: number;
@@ -802,7 +802,7 @@ export function runProductOperations(f: RegisterFixture, calendarCallMs: number)
   operations.push({ operation: 'submission', ms: submitted.ms, count: submitted.count });
 
   // Pending list: the manager opens the sidebar.
-  const loaded = measure(ws, () => bundle.callFromClient(plan.manager, 'sidebarLoad') as SidebarDto | null);
+  const loaded = measure(ws, () => bundle.callFromClient(plan.manager, 'pageLoad') as SidebarDto | null);
   const pending = (loaded.value?.pending ?? []).flatMap((p) => p.weeks.flatMap((w) => w.days));
   const listed = new Set(pending.filter((d) => d.employee === plan.employee).map((d) => d.date));
   if (!plan.submitDates.every((d) => listed.has(d)))
@@ -814,7 +814,7 @@ export function runProductOperations(f: RegisterFixture, calendarCallMs: number)
   const approved = measure(
     ws,
     () =>
-      bundle.callFromClient(plan.manager, 'sidebarDecide', [
+      bundle.callFromClient(plan.manager, 'pageDecide', [
         { employee: plan.employee, date: plan.submitDates[0], decision: 'approve' },
       ]) as ItemResult[],
   );
@@ -836,7 +836,7 @@ export function runProductOperations(f: RegisterFixture, calendarCallMs: number)
   const decisions: DecisionInput[] = plan.bulk.map((b) => ({ ...b, decision: 'approve' }));
   const bulk = measure(
     ws,
-    () => bundle.callFromClient(plan.bulkManager, 'sidebarDecide', decisions) as ItemResult[],
+    () => bundle.callFromClient(plan.bulkManager, 'pageDecide', decisions) as ItemResult[],
   );
   const refused = bulk.value.filter((r) => !r.ok);
   if (bulk.value.length !== decisions.length || refused.length)
@@ -954,6 +954,11 @@ export class NaiveRegister implements RegisterPort {
 
   loadAudit(): AuditEntry[] {
     return this.parsed.loadAudit();
+  }
+
+  /** Not an operation of the bench: the product's own write (one cell). */
+  setWorkingLocationOptIn(email: string, on: boolean): void {
+    new SheetsRegister(this.ss).setWorkingLocationOptIn(email, on);
   }
 
   private sheet(key: SheetKey): Sheet {

@@ -38,7 +38,7 @@ export interface SeedSummary {
 
 type Row = (string | number | Date)[];
 
-/** What sidebarDecide and sidebarCancel answer for each day. */
+/** What pageDecide and pageCancel answer for each day. */
 interface ItemResult {
   employee: string;
   date: string;
@@ -203,26 +203,26 @@ export function seedWorkspace(handle: WorkspaceHandle, org: DemoOrganisation, se
           : { employee: request.employee, date, decision: 'approve' },
       );
       try {
-        const results = handle.callFromClient(by, 'sidebarDecide', [items]) as ItemResult[];
+        const results = handle.callFromClient(by, 'pageDecide', [items]) as ItemResult[];
         for (const res of results) {
           if (res.ok) decisions++;
           else if (res.code !== 'INVALID_STATE')
-            failed(`sidebarDecide come ${by} (${res.employee} ${res.date})`, res.message ?? res.code ?? '?');
+            failed(`pageDecide come ${by} (${res.employee} ${res.date})`, res.message ?? res.code ?? '?');
         }
       } catch (e) {
-        failed(`sidebarDecide come ${by}`, (e as Error).message);
+        failed(`pageDecide come ${by}`, (e as Error).message);
       }
     } else {
       // The employee cancels from their own page.
       const item = { employee: request.employee, date: event.date, reason: 'Cambio di programma' };
       try {
-        const res = handle.callFromClient(request.employee, 'sidebarCancel', [item]) as ItemResult;
+        const res = handle.callFromClient(request.employee, 'pageCancel', [item]) as ItemResult;
         if (res.ok) cancellations++;
         // A day refused at submission or rejected cannot be cancelled: nothing to do.
         else if (res.code !== 'INVALID_STATE')
-          failed(`sidebarCancel come ${request.employee} (${event.date})`, res.message ?? res.code ?? '?');
+          failed(`pageCancel come ${request.employee} (${event.date})`, res.message ?? res.code ?? '?');
       } catch (e) {
-        failed(`sidebarCancel come ${request.employee}`, (e as Error).message);
+        failed(`pageCancel come ${request.employee}`, (e as Error).message);
       }
     }
   }

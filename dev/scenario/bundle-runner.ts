@@ -27,6 +27,7 @@ export function scenarioOwner(scenario: Scenario): string {
 interface ItemResult {
   ok: boolean;
   code?: string;
+  already?: boolean;
 }
 
 export function runScenarioThroughBundle(
@@ -79,16 +80,19 @@ export function runScenarioThroughBundle(
       if (code) fail(code);
     } else if (step.kind === 'decide') {
       const item = { employee: b.employee, date: b.date, decision: b.decision, reason: b.reason };
-      const results = bundle.callFromClient(String(b.by), 'sidebarDecide', [item]) as ItemResult[];
-      if (!results[0].ok) fail(results[0].code ?? 'INVALID_INPUT');
+      const results = bundle.callFromClient(String(b.by), 'pageDecide', [item]) as ItemResult[];
+      // A repeat the page reports as already done is, in the scenario contract, INVALID_STATE.
+      if (results[0].already) fail('INVALID_STATE');
+      else if (!results[0].ok) fail(results[0].code ?? 'INVALID_INPUT');
     } else if (step.kind === 'cancel') {
       const item = {
         employee: b.employee,
         date: b.date,
         ...(b.reason === undefined ? {} : { reason: b.reason }),
       };
-      const result = bundle.callFromClient(String(b.by), 'sidebarCancel', item) as ItemResult;
-      if (!result.ok) fail(result.code ?? 'INVALID_INPUT');
+      const result = bundle.callFromClient(String(b.by), 'pageCancel', item) as ItemResult;
+      if (result.already) fail('INVALID_STATE');
+      else if (!result.ok) fail(result.code ?? 'INVALID_INPUT');
     }
   });
   // Let the periodic trigger finish calendar work and send what was queued for the morning.

@@ -88,7 +88,8 @@ export function createGmailApp(ws: Workspace, state: MailState, runtime: ScriptR
       if (!mail) throw ws.error(NOT_FOUND);
       const inAddOn = runtime.currentKind() === 'addon';
       if (inAddOn) {
-        const valid = currentToken === messageAccessToken(user, mail.id) && tokenExecution === runtime.executionId();
+        const valid =
+          currentToken === messageAccessToken(user, mail.id) && tokenExecution === runtime.executionId();
         if (!valid) throw ws.error(NO_TOKEN);
       } else {
         ws.requireAuthorization('GmailApp.getMessageById', 'https://mail.google.com/');

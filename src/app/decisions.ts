@@ -21,6 +21,14 @@ export interface DecisionInput extends DayRef {
 
 export type ItemOutcome = Result<{ day: DayRecord }>;
 
+/**
+ * Whether a refused decision or cancellation asked for what the day already is (a double click,
+ * a retry after a lost answer): people are told it is done, not that it failed.
+ */
+export function alreadyDone(outcome: ItemOutcome, wanted: DayStatus): boolean {
+  return !outcome.ok && outcome.code === 'INVALID_STATE' && outcome.current === wanted;
+}
+
 /** Approves or rejects one pending day. */
 export function decideDay(ports: Ports, by: string, input: DecisionInput): ItemOutcome {
   return decideDays(ports, by, [input])[0];
@@ -138,7 +146,7 @@ function applyChanges<I extends DayRef>(ports: Ports, by: string, inputs: readon
         candidates.find((d) => d.status === 'pending' || d.status === 'approved') ??
         candidates[candidates.length - 1];
       const next = transition(day);
-      if ('ok' in next) return next;
+      if ('ok' in next) return { ...next, current: day.status };
       const after: DayRecord = {
         ...day,
         status: next.status,

@@ -32,7 +32,7 @@ export interface DayRecord {
 export interface AuditEntry {
   at: string;
   by: string;
-  action: 'submit' | 'refuse-request' | 'approve' | 'reject' | 'cancel';
+  action: 'submit' | 'refuse-request' | 'approve' | 'reject' | 'cancel' | 'preference';
   dayId: string;
   employee: string;
   date: string;
@@ -75,6 +75,8 @@ export interface RegisterPort {
   setEventIds(entries: { dayId: string; eventId: string }[]): void;
   /** The change log, oldest first (for reconciliation). */
   loadAudit(): AuditEntry[];
+  /** Records whether the employee shows their approved days as working location (Dipendenti). */
+  setWorkingLocationOptIn(email: string, on: boolean): void;
 }
 
 export interface ClockPort {

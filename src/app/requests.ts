@@ -29,6 +29,34 @@ export function submitRequest(ports: Ports, input: SubmitInput): Result<SubmitOu
   return record(ports, input, false);
 }
 
+/** What the add-on's card and the web page send: the dates, the place, a note, and a token. */
+export interface AppRequestInput {
+  dates: unknown;
+  location: unknown;
+  note?: unknown;
+  /**
+   * Made once per form shown (the card, the page): sending the same form again (a double click,
+   * a retry after a lost answer) is the same request, recorded once.
+   */
+  token: unknown;
+}
+
+/** A request from the add-on or the web page, for the verified caller. */
+export function requestFromApp(ports: Ports, caller: string, input: AppRequestInput): Result<SubmitOutcome> {
+  const token =
+    typeof input.token === 'string' && /^[A-Za-z0-9_-]{8,80}$/.test(input.token) ? input.token : '';
+  if (!token)
+    return fail('INVALID_INPUT', 'La richiesta non ha il suo codice: ricarica la pagina e riprova.');
+  // The caller is part of the id: nobody can make their request look like someone else's.
+  return submitRequest(ports, {
+    requestId: `app:${caller}:${token}`,
+    employee: caller,
+    dates: input.dates,
+    location: input.location,
+    note: input.note,
+  });
+}
+
 /**
  * A Form response: the request, and when it cannot be recorded (an unknown respondent, a site
  * HR removed from the sheet...) a line in the change log and a mail saying why, in Italian,

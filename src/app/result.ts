@@ -14,6 +14,8 @@ export interface Failure {
   ok: false;
   code: ErrorCode;
   message: string;
+  /** For INVALID_STATE on a day: the state it is in (a double click finds it already decided). */
+  current?: string;
 }
 export type Result<T> = ({ ok: true } & T) | Failure;
 

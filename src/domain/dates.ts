@@ -154,6 +154,33 @@ export function formatDateIt(date: IsoDate): string {
   return `${WEEKDAY_NAMES_IT[weekday(date) - 1]} ${day} ${MONTH_NAMES_IT[month - 1]} ${year}`;
 }
 
+/** "lun 16 nov 2026": the short form people read in cards, mails and lists. */
+export function formatDayIt(date: IsoDate): string {
+  const { year, month, day } = dateParts(date);
+  return `${WEEKDAY_NAMES_IT[weekday(date) - 1].slice(0, 3)} ${day} ${MONTH_NAMES_IT[month - 1].slice(0, 3)} ${year}`;
+}
+
+/** "16–22 novembre 2026", "30 novembre – 6 dicembre 2026", "28 dicembre 2026 – 3 gennaio 2027". */
+export function formatRangeIt(from: IsoDate, to: IsoDate): string {
+  const a = dateParts(from);
+  const b = dateParts(to);
+  const month = (m: number) => MONTH_NAMES_IT[m - 1];
+  if (a.year !== b.year) return `${a.day} ${month(a.month)} ${a.year} – ${b.day} ${month(b.month)} ${b.year}`;
+  if (a.month !== b.month) return `${a.day} ${month(a.month)} – ${b.day} ${month(b.month)} ${b.year}`;
+  return `${a.day}–${b.day} ${month(a.month)} ${b.year}`;
+}
+
+/** "settimana 16–22 novembre 2026": an ISO week, always with its year. */
+export function formatWeekIt(date: IsoDate): string {
+  const monday = startOfWeek(date);
+  return `settimana ${formatRangeIt(monday, addDays(monday, 6))}`;
+}
+
+/** "novembre 2026" */
+export function formatMonthIt(month: MonthKey): string {
+  return `${MONTH_NAMES_IT[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}
+
 /** "09/11/2026" */
 export function formatDateShortIt(date: IsoDate): string {
   return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;

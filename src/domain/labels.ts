@@ -59,3 +59,18 @@ export function fromLabel<K extends string>(table: Record<K, string>, text: unkn
   }
   return null;
 }
+
+/** "1 giornata", "3 giornate", "nessuna giornata": a count with its noun in the right number. */
+export function countIt(n: number, one: string, many: string, none?: string): string {
+  if (n === 0 && none !== undefined) return none;
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What each status means, for people who meet "respinta" and "rifiutata" for the first time. */
+export const STATUS_HELP: Record<DayStatus, string> = {
+  refused: 'respinta subito dalle regole (limiti, accordo, festività…): non conta',
+  pending: 'in attesa della decisione del responsabile: conta già nei limiti',
+  approved: 'approvata dal responsabile',
+  rejected: 'rifiutata dal responsabile, con la motivazione: non conta',
+  cancelled: 'annullata: non conta più',
+};

@@ -3,11 +3,13 @@
 // call goes through callAsOwner, which resolves the caller from Session, never from what the
 // client sends.
 import type { DecisionInput } from '../app/decisions';
+import type { Overview, OverviewQuery } from '../app/overview';
+import type { AppRequestInput } from '../app/requests';
 import type { SidebarDto } from '../app/sidebar';
-import pageHtml from 'ui-page:sidebar';
-import { callAsOwner, type ItemResultDto } from './webapp';
+import pageHtml from 'ui-page:page';
+import { callAsOwner, type ItemResultDto, type RequestResultDto } from './webapp';
 
-export type { ItemResultDto };
+export type { ItemResultDto, RequestResultDto };
 
 export const PAGE_TITLE = 'Agorà — lavoro agile';
 
@@ -27,4 +29,12 @@ export function decideFromPage(items: DecisionInput[]): ItemResultDto[] {
 
 export function cancelFromPage(item: { employee: unknown; date: unknown; reason?: unknown }): ItemResultDto {
   return callAsOwner('cancel', { item });
+}
+
+export function overviewForPage(query: OverviewQuery): Overview {
+  return callAsOwner('overview', query);
+}
+
+export function requestFromPage(request: AppRequestInput): RequestResultDto {
+  return callAsOwner('request', request);
 }

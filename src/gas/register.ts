@@ -34,7 +34,7 @@ import {
   userTextToCell,
   type Cell,
 } from './cells';
-import { normaliseHeader, SHEET_ORDER, SHEETS, YES, type SheetKey } from './schema';
+import { normaliseHeader, NO, SHEET_ORDER, SHEETS, YES, type SheetKey } from './schema';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -306,6 +306,20 @@ export class SheetsRegister implements RegisterPort {
       );
     }
     return sheet;
+  }
+
+  setWorkingLocationOptIn(email: string, on: boolean): void {
+    const table = this.table('employees');
+    const { email: emailCol, workingLocationOptIn: col } = table.col;
+    if (col < 0)
+      throw new RegisterError(
+        `Nel foglio «${SHEETS.employees.name}» manca la colonna della sede nel calendario.`,
+      );
+    const r = table.values.findIndex((row, i) => i > 0 && normaliseEmail(row[emailCol]) === email);
+    if (r < 0) throw new RegisterError(`${email} non è nel foglio «${SHEETS.employees.name}».`);
+    const value = on ? YES : NO;
+    table.sheet.getRange(r + 1, col + 1).setValue(value);
+    table.values[r][col] = value;
   }
 
   private table(key: SheetKey): Table {

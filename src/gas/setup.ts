@@ -31,9 +31,21 @@ const DATETIME_FORMAT = 'dd/MM/yyyy HH:mm';
 const TEXT_FORMAT = '@';
 const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 
+/** Setup run by the owner (the editor): the first run fixes the owner. */
 export function runSetup(progress: (message: string) => void): SetupReport {
   const { owner, first } = requireOwnerOrFirstSetup();
-  const changes: string[] = first ? [`Titolare di Agorà: ${owner}.`] : [];
+  return setupWorkspace(owner, first ? [`Titolare di Agorà: ${owner}.`] : [], progress);
+}
+
+/**
+ * Setup itself, in an execution with the owner's rights: the owner's own run, or an HR
+ * administrator's request to the owner's web app (authorized there).
+ */
+export function setupWorkspace(
+  owner: string,
+  changes: string[],
+  progress: (message: string) => void,
+): SetupReport {
   const props = PropertiesService.getScriptProperties();
 
   progress('Controllo del registro…');
@@ -169,7 +181,11 @@ function registerProblems(
  * every safety drift of the deployment, repairing nothing. Returns how many problems.
  */
 export function checkRegister(): number {
-  const owner = requireOwner('Controllo del registro');
+  return checkRegisterFor(requireOwner('Controllo del registro'));
+}
+
+/** The register check, in an execution with the owner's rights (see setupWorkspace). */
+export function checkRegisterFor(owner: string): number {
   const props = PropertiesService.getScriptProperties();
   const ss = registerSpreadsheet();
   const register = new SheetsRegister(ss);

@@ -5,16 +5,36 @@
 // caller: the web page calls them through google.script.run, the add-on (running as the user)
 // through a request to the web app with the user's token. Each operation authorizes the caller
 // in the app layer.
-import { cancelDay, decideDays, type DecisionInput, type ItemOutcome } from '../app/decisions';
-import { sidebarData, type SidebarDto } from '../app/sidebar';
+import { alreadyDone, cancelDay, decideDays, type DecisionInput, type ItemOutcome } from '../app/decisions';
+import {
+  overview,
+  selectedDays,
+  type Overview,
+  type OverviewQuery,
+  type SelectedDays,
+} from '../app/overview';
 import type { DayRecord, Ports } from '../app/ports';
+import { setWorkingLocationOptIn } from '../app/preferences';
+import { requestFromApp, type AppRequestInput } from '../app/requests';
+import { sidebarData, type SidebarDto } from '../app/sidebar';
+import type { DayStatus } from '../domain/model';
+import { checkRegisterFor, setupWorkspace, type SetupReport } from './setup';
 import { webAppUrl } from './deployment';
 import { runCalendarJob } from './jobs';
-import { currentUser, NotAuthorizedError, runsAsOwner } from './owner';
+import { currentUser, NotAuthorizedError, recordedOwner, runsAsOwner } from './owner';
 import { gasPorts } from './runtime';
 
 /** How long a decision waits for its calendar entries before leaving the rest to the trigger. */
 export const CALENDAR_BUDGET_AFTER_DECISION_MS = 20_000;
+
+export interface RequestResultDto {
+  ok: boolean;
+  code?: string;
+  message?: string;
+  /** The same request (its token) had already been recorded: these are its days. */
+  duplicate?: boolean;
+  days: { date: string; status: DayStatus; messages: string[] }[];
+}
 
 export interface ItemResultDto {
   employee: string;
@@ -22,13 +42,22 @@ export interface ItemResultDto {
   ok: boolean;
   code?: string;
   message?: string;
+  /** The day was already in the state asked for (a double click, a retry): done, not failed. */
+  already?: boolean;
 }
 
-function toDto(input: { employee?: unknown; date?: unknown }, outcome: ItemOutcome): ItemResultDto {
+const TARGET: Record<string, DayStatus> = { approve: 'approved', reject: 'rejected', cancel: 'cancelled' };
+
+function toDto(
+  input: { employee?: unknown; date?: unknown },
+  outcome: ItemOutcome,
+  wanted: DayStatus | undefined,
+): ItemResultDto {
   const ref = { employee: String(input.employee ?? ''), date: String(input.date ?? '') };
-  return outcome.ok
-    ? { ...ref, ok: true }
-    : { ...ref, ok: false, code: outcome.code, message: outcome.message };
+  if (outcome.ok) return { ...ref, ok: true };
+  if (wanted && alreadyDone(outcome, wanted))
+    return { ...ref, ok: true, already: true, message: outcome.message };
+  return { ...ref, ok: false, code: outcome.code, message: outcome.message };
 }
 
 /**
@@ -44,17 +73,34 @@ function calendarSoon(ports: Ports): void {
   }
 }
 
+/** Refuses unless the caller is an HR administrator (read from the register). */
+function requireAdmin(caller: string): void {
+  if (!gasPorts().register.load().admins.includes(caller))
+    throw new NotAuthorizedError('Solo il servizio personale può farlo.');
+}
+
 /** The operations, each given the verified caller. */
 const OPERATIONS = {
+  /** What the caller may see (cards and page), filtered and paged as asked. */
+  overview(caller: string, args: OverviewQuery): Overview {
+    return overview(gasPorts(), caller, args && typeof args === 'object' ? args : {});
+  },
+  /** The page's older read model (kept while the page moves to the overview). */
   load(caller: string, args: { month?: string }): SidebarDto {
     return sidebarData(gasPorts(), caller, typeof args.month === 'string' ? args.month : undefined);
+  },
+  /** Days picked by id (a digest's days) or by calendar event, as the caller may see them. */
+  days(caller: string, args: { ids?: unknown; eventId?: unknown }): SelectedDays {
+    const ids = Array.isArray(args.ids) ? args.ids.map(String) : [];
+    const eventId = typeof args.eventId === 'string' ? args.eventId : undefined;
+    return selectedDays(gasPorts(), caller, { ids, eventId });
   },
   decide(caller: string, args: { items: DecisionInput[] }): ItemResultDto[] {
     const items = Array.isArray(args.items) ? args.items.slice(0, 500) : [];
     const ports = gasPorts();
     const outcomes = decideDays(ports, caller, items);
     if (outcomes.some((o) => o.ok)) calendarSoon(ports);
-    return items.map((item, i) => toDto(item ?? {}, outcomes[i]));
+    return items.map((item, i) => toDto(item ?? {}, outcomes[i], TARGET[String(item?.decision)]));
   },
   cancel(
     caller: string,
@@ -64,18 +110,49 @@ const OPERATIONS = {
     const ports = gasPorts();
     const outcome = cancelDay(ports, caller, item);
     if (outcome.ok) calendarSoon(ports);
-    return toDto(item, outcome);
+    return toDto(item, outcome, 'cancelled');
+  },
+  /** A request from the card or the page: the same use case as the Form, for the caller. */
+  request(caller: string, args: AppRequestInput): RequestResultDto {
+    const outcome = requestFromApp(gasPorts(), caller, args ?? { dates: [], location: '', token: '' });
+    if (!outcome.ok) return { ok: false, code: outcome.code, message: outcome.message, days: [] };
+    return {
+      ok: true,
+      duplicate: outcome.duplicate,
+      days: outcome.days.map((d) => ({
+        date: d.date,
+        status: d.status,
+        messages: d.violations
+          .filter((v) => (d.status === 'refused' ? v.severity === 'block' : true))
+          .map((v) => v.message),
+      })),
+    };
+  },
+  setOptIn(caller: string, args: { on?: unknown }): { ok: boolean; optIn?: boolean; message?: string } {
+    const outcome = setWorkingLocationOptIn(gasPorts(), caller, args?.on);
+    return outcome.ok ? { ok: true, optIn: outcome.optIn } : { ok: false, message: outcome.message };
   },
   /** The caller's own days (for the working-location sync, which runs as the employee). */
   myDays(
     caller: string,
     _args: Record<string, never>,
-  ): { days: DayRecord[]; siteNames: Record<string, string> } {
+  ): { days: DayRecord[]; siteNames: Record<string, string>; optIn: boolean } {
     const snapshot = gasPorts().register.load();
     return {
       days: snapshot.days.filter((d) => d.employee === caller),
       siteNames: Object.fromEntries(snapshot.sites.map((s) => [s.id, s.name])),
+      optIn: snapshot.employees.find((e) => e.email === caller)?.workingLocationOptIn ?? false,
     };
+  },
+  /** HR: setup, run with the owner's rights (the web app's). */
+  adminSetup(caller: string, _args: Record<string, never>): SetupReport {
+    requireAdmin(caller);
+    return setupWorkspace(recordedOwner() as string, [], () => undefined);
+  },
+  /** HR: the register check, run with the owner's rights. */
+  adminCheck(caller: string, _args: Record<string, never>): { problems: number } {
+    requireAdmin(caller);
+    return { problems: checkRegisterFor(recordedOwner() as string) };
   },
 };
 export type OperationName = keyof typeof OPERATIONS;

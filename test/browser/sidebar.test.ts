@@ -323,7 +323,7 @@ test('a manager decides their team’s days from the sidebar; notes stay text; a
   // 4. Rejecting without a reason: an Italian error, no call to the server, nothing changes.
   const decideCalls: string[] = [];
   sidebar.on('request', (r) => {
-    if (r.url().includes('/rpc/sidebarDecide')) decideCalls.push(r.postData() ?? '');
+    if (r.url().includes('/rpc/pageDecide')) decideCalls.push(r.postData() ?? '');
   });
   await dayRow(sidebar, sentC).box.check();
   await sidebar.getByRole('button', { name: 'Rifiuta selezionate' }).click();

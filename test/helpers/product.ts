@@ -268,7 +268,7 @@ export class Product {
     by: string,
     items: { employee: string; date: string; decision: 'approve' | 'reject'; reason?: string }[],
   ): ItemResultDto[] {
-    return this.bundle.callFromClient(by, 'sidebarDecide', items) as ItemResultDto[];
+    return this.bundle.callFromClient(by, 'pageDecide', items) as ItemResultDto[];
   }
 
   approve(by: string, days: { employee: string; date: string }[]): ItemResultDto[] {
@@ -280,7 +280,7 @@ export class Product {
 
   /** The sidebar's (or the employee's page's) Cancel, as `by` signed in. */
   cancel(by: string, item: { employee: string; date: string; reason?: string }): ItemResultDto {
-    return this.bundle.callFromClient(by, 'sidebarCancel', item) as ItemResultDto;
+    return this.bundle.callFromClient(by, 'pageCancel', item) as ItemResultDto;
   }
 
   /** Runs the clock triggers whose time has come. */

@@ -64,7 +64,7 @@ test('a colleague deciding for a teammate gets NOT_AUTHORIZED, and nothing chang
   });
   expect(observable(p)).toEqual(before);
   // The web app ran the check with the owner's rights, for Luca (not whoever the client claimed).
-  const calls = p.executions().filter((e) => e.functionName.startsWith('sidebar'));
+  const calls = p.executions().filter((e) => e.functionName.startsWith('page'));
   expect(calls.map((e) => [e.kind, e.user])).toEqual([
     ['webapp', LUCA],
     ['webapp', LUCA],
@@ -75,7 +75,7 @@ test('the client cannot claim another identity: extra fields naming the manager 
   const p = Product.fromState(saved);
   const before = observable(p);
   const forged = [{ employee: ANNA, date: '2026-11-09', decision: 'approve', by: MANAGER, caller: MANAGER }];
-  const results = p.bundle.callFromClient(LUCA, 'sidebarDecide', forged) as { ok: boolean; code?: string }[];
+  const results = p.bundle.callFromClient(LUCA, 'pageDecide', forged) as { ok: boolean; code?: string }[];
   expect(results[0]).toMatchObject({ ok: false, code: 'NOT_AUTHORIZED' });
   expect(observable(p)).toEqual(before);
 });
@@ -106,7 +106,7 @@ test('managers and staff cannot open the register, so no hand edit of theirs rea
   expect(() => p.userEdit(MANAGER, SHEETS.audit.name, 'A2', 'niente')).toThrow(NO_ACCESS_MESSAGE);
   // Nor can a script running as the manager: it can only ask the owner's web app.
   expect(() => p.as(MANAGER, () => p.globals.SpreadsheetApp.openById(p.ssId))).toThrow(NO_ACCESS_MESSAGE);
-  expect(() => p.bundle.runAddOn(MANAGER, 'sidebarLoad')).not.toThrow();
+  expect(() => p.bundle.runAddOn(MANAGER, 'pageLoad')).not.toThrow();
   expect(observable(p)).toEqual(before);
 });
 

@@ -165,7 +165,7 @@ describe('a bulk approval of 50 days, with a failure injected at each call posit
           .executions()
           .filter((e) => e.status === 'timed-out')
           .map((e) => e.functionName),
-      ).toEqual(['sidebarDecide']);
+      ).toEqual(['pageDecide']);
       // The decisions were written before the calendar work began.
       expect(p.days().every((d) => d.status === 'approved')).toBe(true);
       // Events created before the crash whose ids were not yet recorded are adopted, not duplicated.
@@ -265,7 +265,7 @@ test('a bulk of 500 approvals completes across continuations, each execution ins
   // under a minute; each timer run stops inside its budget: it checks before each call, so at
   // most one call and the last recording of ids (a read and a write) go over.
   const decision = executions.filter((e) => e.functionName !== 'onTimer');
-  expect(decision.map((e) => e.functionName)).toEqual(['sidebarDecide']);
+  expect(decision.map((e) => e.functionName)).toEqual(['pageDecide']);
   for (const e of decision) expect(duration(e)).toBeLessThan(60_000);
   const timers = executions.filter((e) => e.functionName === 'onTimer');
   for (const e of timers) expect(duration(e)).toBeLessThanOrEqual(TIMER_BUDGET_MS + INSERT_MS + 1_000);

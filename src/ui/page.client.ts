@@ -122,7 +122,7 @@ function renderOwn(dto: SidebarDto): void {
 
 async function load(month?: string): Promise<void> {
   try {
-    data = await callServer('sidebarLoad', month);
+    data = await callServer('pageLoad', month);
     renderPending(data);
     renderTeam(data);
     renderOwn(data);
@@ -154,7 +154,7 @@ async function decide(decision: 'approve' | 'reject'): Promise<void> {
   status('Salvataggio…');
   try {
     const results = await callServer(
-      'sidebarDecide',
+      'pageDecide',
       items.map((i) => ({ ...i, decision, reason })),
     );
     const failed = results.filter((r) => !r.ok);
@@ -175,7 +175,7 @@ async function decide(decision: 'approve' | 'reject'): Promise<void> {
 
 async function cancel(employee: string, date: string): Promise<void> {
   try {
-    const r = await callServer('sidebarCancel', { employee, date });
+    const r = await callServer('pageCancel', { employee, date });
     status(r.ok ? `Giornata del ${date} annullata.` : (r.message ?? 'Non annullata.'), !r.ok);
     await load(data?.team.month);
   } catch (e) {
