@@ -1,9 +1,11 @@
 // Notifications of requests and decisions, in Italian: one receipt to the employee per
-// request, one digest to the manager per request, one mail per decision or cancellation.
-// Each carries the time it may be delivered (never inside the disconnection period).
-import { formatDateIt, formatLocalDateTime, parseIsoDate, type LocalDateTime } from '../domain/dates';
-import { deliveryTime } from '../domain/disconnection';
-import { STATUS_LABELS } from '../domain/labels';
+// request; for the manager, one digest per period (every hour, or every morning) of all the
+// days asked since the last one; one mail per decision or cancellation. Each carries the time
+// it may be delivered (never inside the disconnection period) and the days it is about: its
+// link opens them (the web page, and the add-on's card when the mail is open in Gmail).
+import { formatDayIt, formatLocalDateTime, parseIsoDate, type LocalDateTime } from '../domain/dates';
+import { deliveryTime, digestTime } from '../domain/disconnection';
+import { countIt, STATUS_LABELS } from '../domain/labels';
 import { HOME, type Employee } from '../domain/model';
 import type { Policy } from '../domain/policy';
 import type { DayRecord } from './ports';
@@ -32,6 +34,8 @@ export interface Notification {
   body: string;
   /** Europe/Rome local `YYYY-MM-DDTHH:mm`. */
   sendAt: string;
+  /** The days it is about (register day ids): its link opens them. */
+  dayIds: string[];
 }
 
 export interface NotifierPort {
@@ -41,7 +45,7 @@ export interface NotifierPort {
 
 function dateLabel(text: string): string {
   const d = parseIsoDate(text);
-  return d ? formatDateIt(d) : `«${text}»`;
+  return d ? formatDayIt(d) : `«${text}» (non è una data)`;
 }
 
 function dayLine(d: DayRecord, siteName: (id: string) => string): string {
@@ -66,7 +70,7 @@ export function requestNotifications(
     {
       to: employee.email,
       kind: 'receipt',
-      subject: `Ricevuta della richiesta di lavoro agile (${days.length} ${days.length === 1 ? 'giorno' : 'giorni'})`,
+      subject: `Ricevuta della richiesta di lavoro agile (${countIt(days.length, 'giorno', 'giorni')})`,
       body: [
         `Gentile ${employee.name},`,
         '',
@@ -74,29 +78,70 @@ export function requestNotifications(
         '',
         ...days.map((d) => dayLine(d, siteName)),
         '',
-        pending.length ? `${pending.length} in attesa dell\u2019approvazione del responsabile.` : '',
-        refused ? `${refused} respinte: le regole non le consentono.` : '',
+        pending.length
+          ? `${countIt(pending.length, 'giornata è', 'giornate sono')} in attesa dell\u2019approvazione del responsabile.`
+          : '',
+        refused
+          ? `${countIt(refused, 'giornata è stata respinta', 'giornate sono state respinte')} subito dalle regole: non ${refused === 1 ? 'conta' : 'contano'} nei tuoi limiti.`
+          : '',
         '',
         'Agorà — lavoro agile',
       ]
         .filter((line, i, all) => line !== '' || all[i - 1] !== '')
         .join('\n'),
       sendAt,
+      dayIds: days.map((d) => d.id),
     },
   ];
   if (pending.length) {
+    // One part of the manager's next digest: merged with the others due then (mergeDigests).
     out.push({
       to: employee.manager,
       kind: 'digest',
-      subject: `Da approvare: ${pending.length} ${pending.length === 1 ? 'giornata' : 'giornate'} di lavoro agile di ${employee.name}`,
+      subject: `Da approvare: ${countIt(pending.length, 'giornata', 'giornate')} di lavoro agile di ${employee.name}`,
+      body: [`${employee.name} (${employee.sector}):`, ...pending.map((d) => dayLine(d, siteName))].join(
+        '\n',
+      ),
+      sendAt: formatLocalDateTime(digestTime(now, policy)),
+      dayIds: pending.map((d) => d.id),
+    });
+  }
+  return out;
+}
+
+/**
+ * The digests due for delivery, one mail per manager: every part queued for them (each request
+ * of their people since the last digest) in one message, with one link to all the days.
+ */
+export function mergeDigests(due: readonly Notification[]): Notification[] {
+  const out: Notification[] = [];
+  const byManager = new Map<string, Notification[]>();
+  for (const n of due) {
+    if (n.kind !== 'digest') out.push(n);
+    else byManager.set(n.to, [...(byManager.get(n.to) ?? []), n]);
+  }
+  for (const [to, parts] of byManager) {
+    const dayIds = parts.flatMap((p) => p.dayIds);
+    const people = new Set(parts.map((p) => p.body.split('\n')[0]));
+    out.push({
+      to,
+      kind: 'digest',
+      subject:
+        parts.length === 1
+          ? parts[0].subject
+          : `Da approvare: ${countIt(dayIds.length, 'giornata', 'giornate')} di lavoro agile di ${countIt(people.size, 'persona', 'persone')}`,
       body: [
-        `${employee.name} (${employee.sector}) chiede:`,
+        'Giornate di lavoro agile in attesa della tua decisione:',
         '',
-        ...pending.map((d) => dayLine(d, siteName)),
+        ...parts
+          .map((p) => p.body)
+          .join('\n\n')
+          .split('\n'),
         '',
-        'Approva o rifiuta dal foglio del registro: Smart working ▸ Approvazioni.',
+        'Apri questa mail in Gmail, anche dal telefono: il pannello di Agorà mostra queste giornate e ti fa approvare o rifiutare. Oppure usa il collegamento qui sotto.',
       ].join('\n'),
-      sendAt,
+      sendAt: parts.map((p) => p.sendAt).sort()[0],
+      dayIds,
     });
   }
   return out;
@@ -132,7 +177,7 @@ export function changeNotifications(
     subject:
       kind === 'cancellation'
         ? `Lavoro agile annullato: ${employee.name}`
-        : `Esito delle tue giornate di lavoro agile (${days.length})`,
+        : `Esito delle tue giornate di lavoro agile (${countIt(days.length, 'giornata', 'giornate')})`,
     body: [
       kind === 'cancellation'
         ? `Giornate di lavoro agile di ${employee.name} annullate da ${by}:`
@@ -143,5 +188,6 @@ export function changeNotifications(
       ),
     ].join('\n'),
     sendAt,
+    dayIds: days.map((d) => d.id),
   }));
 }

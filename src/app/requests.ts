@@ -142,6 +142,7 @@ function explainFailure(
       subject: 'Richiesta di lavoro agile non registrata',
       body: `La tua richiesta non è stata registrata: ${failure.message}\nSe pensi che sia un errore, scrivi al servizio personale.`,
       sendAt: formatLocalDateTime(deliveryTime(now, policy)),
+      dayIds: [],
     },
   ];
 }

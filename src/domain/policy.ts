@@ -16,7 +16,12 @@ export interface Policy {
   maxTeamShare: number;
   /** No work contact, no notification: wraps midnight (20:00 → 07:00). */
   disconnection: TimeRange;
+  /** How often a manager gets the digest of days to approve: `ora` (hourly) or `giorno` (daily). */
+  digestEvery: DigestPeriod;
 }
+
+export const DIGEST_PERIODS = ['ora', 'giorno'] as const;
+export type DigestPeriod = (typeof DIGEST_PERIODS)[number];
 
 export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   maxDaysPerWeek: 2,
@@ -26,6 +31,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   maxContactMinutes: 432,
   maxTeamShare: 0.5,
   disconnection: Object.freeze({ from: '20:00', to: '07:00' }),
+  digestEvery: 'ora',
 });
 
 /** A problem with one field of an input, in Italian for HR. */
@@ -43,6 +49,7 @@ export const POLICY_LABELS: Readonly<Record<keyof Policy, string>> = {
   maxContactMinutes: 'durata massima delle fasce di contattabilità (minuti)',
   maxTeamShare: 'quota massima del gruppo in lavoro agile',
   disconnection: 'fascia di disconnessione',
+  digestEvery: 'riepilogo ai responsabili (ora o giorno)',
 };
 
 type IntegerField =
@@ -92,6 +99,18 @@ export function validatePolicy(input: unknown): { policy: Policy; errors: FieldE
         });
       } else {
         policy.maxTeamShare = value;
+      }
+    } else if (field === 'digestEvery') {
+      if (
+        typeof value !== 'string' ||
+        !(DIGEST_PERIODS as readonly string[]).includes(value.trim().toLowerCase())
+      ) {
+        errors.push({
+          field,
+          message: `Il campo «${POLICY_LABELS.digestEvery}» deve essere «ora» o «giorno» (valore: ${show(value)}).`,
+        });
+      } else {
+        policy.digestEvery = value.trim().toLowerCase() as DigestPeriod;
       }
     } else if (field === 'disconnection') {
       const range = validateTimeRange(value, 'disconnection', POLICY_LABELS.disconnection);

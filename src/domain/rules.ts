@@ -3,14 +3,19 @@
 import {
   datesOfMonth,
   daysBetween,
-  formatDateShortIt,
+  formatDayIt,
+  formatMinutes,
+  formatMonthIt,
+  formatWeekIt,
   monthKey,
   parseIsoDate,
   parseTimeOfDay,
+  weekday,
   weekdayCode,
-  formatMinutes,
+  WEEKDAY_NAMES_IT,
   type IsoDate,
 } from './dates';
+import { countIt } from './labels';
 import type { HolidayCalendar } from './holidays';
 import { teamKey, type HistoryIndex } from './history';
 import { HOME, type Agreement, type DayFacts, type Employee, type Site } from './model';
@@ -127,28 +132,33 @@ export function evaluateDate(
   const out: RuleResult[] = [];
   const add = (rule: RuleId, severity: Severity, params: Record<string, number | string>, message: string) =>
     out.push({ rule, severity, params, message });
-  const d = formatDateShortIt(date);
+  const d = formatDayIt(date);
 
   // WORKING_DAY
   const code = weekdayCode(date);
   const holiday = ctx.holidays.holidayAt(date, employee.seat);
   if (!employee.workingDays.includes(code)) {
-    add('WORKING_DAY', 'block', { weekday: code }, `Il ${d} non è un giorno lavorativo per te (${code}).`);
+    add(
+      'WORKING_DAY',
+      'block',
+      { weekday: code },
+      `${weekday(date) === 7 ? 'La' : 'Il'} ${WEEKDAY_NAMES_IT[weekday(date) - 1]} non è un tuo giorno lavorativo (${d}).`,
+    );
   } else if (holiday) {
-    add('WORKING_DAY', 'block', { holiday: holiday.name }, `Il ${d} è festivo: ${holiday.name}.`);
+    add('WORKING_DAY', 'block', { holiday: holiday.name }, `Giorno festivo: ${d}, ${holiday.name}.`);
   }
 
   // PAST_DATE and SHORT_NOTICE
   const ahead = daysBetween(today, date);
   if (opts.checkPast && ahead < 0) {
-    add('PAST_DATE', 'block', { daysAhead: ahead }, `Il ${d} è già passato.`);
+    add('PAST_DATE', 'block', { daysAhead: ahead }, `Giorno già passato: ${d}.`);
   }
   if (ahead < policy.noticeDays) {
     add(
       'SHORT_NOTICE',
       'warn',
       { daysAhead: ahead, noticeDays: policy.noticeDays },
-      `Preavviso breve: richiesta fatta ${ahead} giorni prima (minimo ${policy.noticeDays}).`,
+      `Preavviso breve: ${noticeText(ahead)} (ne servono almeno ${countIt(policy.noticeDays, 'giorno', 'giorni')}).`,
     );
   }
 
@@ -167,8 +177,8 @@ export function evaluateDate(
       'block',
       { covering: covering.length },
       covering.length
-        ? `L'accordo individuale che copre il ${d} non è ancora firmato da entrambe le parti.`
-        : `Nessun accordo individuale copre il ${d}.`,
+        ? `L'accordo individuale che copre ${d} non è ancora firmato da entrambe le parti.`
+        : `Nessun accordo individuale copre ${d}.`,
     );
   }
 
@@ -198,7 +208,7 @@ export function evaluateDate(
         'SAFETY_NOTICE',
         'block',
         {},
-        `Manca l'informativa sulla sicurezza (art. 22 L. 81/2017) valida al ${d}.`,
+        `Manca l'informativa sulla sicurezza (art. 22 L. 81/2017) valida per ${d}.`,
       );
     } else {
       const age = daysBetween(notice, date);
@@ -225,7 +235,7 @@ export function evaluateDate(
   // DUPLICATE_DAY
   const sameDay = history.onDay(employee.email, date);
   if (sameDay > 0) {
-    add('DUPLICATE_DAY', 'block', { existing: sameDay }, `Hai già una giornata di lavoro agile il ${d}.`);
+    add('DUPLICATE_DAY', 'block', { existing: sameDay }, `Hai già una giornata di lavoro agile ${d}.`);
   }
 
   // WEEKLY_CAP and MONTHLY_CAP: this date included
@@ -235,7 +245,7 @@ export function evaluateDate(
       'WEEKLY_CAP',
       'block',
       { used: week, limit: policy.maxDaysPerWeek },
-      `Limite settimanale superato: ${week} giorni su ${policy.maxDaysPerWeek}.`,
+      `Limite settimanale superato: ${week} giornate su ${policy.maxDaysPerWeek} nella ${formatWeekIt(date)}.`,
     );
   }
   const month = history.inMonth(employee.email, date) + 1;
@@ -244,7 +254,7 @@ export function evaluateDate(
       'MONTHLY_CAP',
       'block',
       { used: month, limit: policy.maxDaysPerMonth },
-      `Limite mensile superato: ${month} giorni su ${policy.maxDaysPerMonth}.`,
+      `Limite mensile superato: ${month} giornate su ${policy.maxDaysPerMonth} a ${formatMonthIt(monthKey(date))}.`,
     );
   }
 
@@ -255,7 +265,7 @@ export function evaluateDate(
       'PREVALENCE',
       'block',
       { smart: month, workingDays: working },
-      `Nel mese il lavoro in presenza deve prevalere: ${month} giorni agili su ${working} lavorativi.`,
+      `A ${formatMonthIt(monthKey(date))} il lavoro in presenza deve prevalere: ${month} giornate agili su ${working} lavorative.`,
     );
   }
 
@@ -269,7 +279,7 @@ export function evaluateDate(
         'SITE_CAPACITY',
         'block',
         { used: booked, limit: capacity },
-        `La sede ${site ? site.name : location} è al completo il ${d}: ${booked} prenotazioni su ${capacity} posti.`,
+        `${site ? site.name : 'La sede scelta'} è al completo ${d}: ${booked} prenotazioni su ${countIt(capacity, 'posto', 'posti')}.`,
       );
     }
   }
@@ -282,7 +292,7 @@ export function evaluateDate(
       'TEAM_COVERAGE',
       'warn',
       { used: inTeam, teamSize, limit: policy.maxTeamShare },
-      `Copertura del servizio: ${inTeam} persone su ${teamSize} del settore in lavoro agile il ${d}.`,
+      `Copertura del servizio: ${inTeam} su ${countIt(teamSize, 'persona', 'persone')} del settore in lavoro agile ${d}.`,
     );
   }
 
@@ -361,4 +371,12 @@ export function contactWindowProblem(
     };
   }
   return null;
+}
+
+/** How far ahead a request was made, in words. */
+function noticeText(daysAhead: number): string {
+  if (daysAhead < 0) return 'richiesta dopo il giorno stesso';
+  if (daysAhead === 0) return 'richiesta il giorno stesso';
+  if (daysAhead === 1) return 'richiesta il giorno prima';
+  return `richiesta ${daysAhead} giorni prima`;
 }

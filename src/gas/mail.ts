@@ -3,7 +3,8 @@
 // property per mail, and sent by the periodic trigger.
 import { formatLocalDateTime } from '../domain/dates';
 import { toRomeLocal } from '../domain/rome-time';
-import type { Notification, NotifierPort } from '../app/notifications';
+import { mergeDigests, type Notification, type NotifierPort } from '../app/notifications';
+import { webAppUrl } from './deployment';
 
 /** Script properties holding queued mail start with this (one property per mail). */
 export const QUEUE_PREFIX = 'agora.mail.';
@@ -12,8 +13,16 @@ function nowLocal(): string {
   return formatLocalDateTime(toRomeLocal(Date.now()));
 }
 
+/** The web page showing the days a mail is about (the Gmail card reads the same link). */
+export function daysLink(dayIds: readonly string[]): string | null {
+  const url = webAppUrl();
+  return url && dayIds.length ? `${url}?giorni=${encodeURIComponent(dayIds.join(' '))}` : null;
+}
+
 function send(n: Notification): void {
-  MailApp.sendEmail({ to: n.to, subject: n.subject, body: `${n.body}\n`, name: 'Agorà — lavoro agile' });
+  const link = daysLink(n.dayIds);
+  const body = link ? `${n.body}\n\nApri in Agorà: ${link}\n` : `${n.body}\n`;
+  MailApp.sendEmail({ to: n.to, subject: n.subject, body, name: 'Agorà — lavoro agile' });
 }
 
 export const gasNotifier: NotifierPort = {
@@ -22,7 +31,8 @@ export const gasNotifier: NotifierPort = {
     const props = PropertiesService.getScriptProperties();
     const later: Record<string, string> = {};
     notifications.forEach((n, i) => {
-      if (n.sendAt <= now) {
+      // A digest part always waits for its period, to go out with the others.
+      if (n.sendAt <= now && n.kind !== 'digest') {
         try {
           send(n);
           return;
@@ -36,24 +46,38 @@ export const gasNotifier: NotifierPort = {
   },
 };
 
-/** Sends the queued mails whose time has come (periodic trigger). Returns how many were sent. */
+/**
+ * Sends the queued mails whose time has come (periodic trigger), the digest parts of each
+ * manager merged into one mail. Returns how many mails were sent.
+ */
 export function flushMailQueue(): number {
   const props = PropertiesService.getScriptProperties();
   const now = nowLocal();
-  let sent = 0;
   const all = props.getProperties();
-  for (const key of Object.keys(all)
+  const due = Object.keys(all)
     .filter((k) => k.startsWith(QUEUE_PREFIX))
-    .sort()) {
-    const n = JSON.parse(all[key]) as Notification;
-    if (n.sendAt > now) continue;
+    .sort()
+    .map((key) => ({ key, n: JSON.parse(all[key]) as Notification }))
+    .filter(({ n }) => n.sendAt <= now);
+  // Each mail with the queued items it carries: itself, or every digest part of one manager.
+  const batches: { keys: string[]; mail: Notification }[] = [];
+  const digests = new Map<string, typeof due>();
+  for (const item of due) {
+    const n = { ...item.n, dayIds: item.n.dayIds ?? [] };
+    if (n.kind === 'digest') digests.set(n.to, [...(digests.get(n.to) ?? []), { key: item.key, n }]);
+    else batches.push({ keys: [item.key], mail: n });
+  }
+  for (const parts of digests.values())
+    batches.push({ keys: parts.map((p) => p.key), mail: mergeDigests(parts.map((p) => p.n))[0] });
+  let sent = 0;
+  for (const { keys, mail } of batches) {
     try {
-      send(n);
+      send(mail);
     } catch (e) {
-      console.warn(`Invio rimandato a ${n.to}: ${(e as Error).message}`);
+      console.warn(`Invio rimandato a ${mail.to}: ${(e as Error).message}`);
       break; // quota or outage: the rest waits for the next run
     }
-    props.deleteProperty(key);
+    for (const key of keys) props.deleteProperty(key);
     sent++;
   }
   return sent;

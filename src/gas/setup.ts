@@ -312,6 +312,7 @@ function ensureConfigRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, changes:
     ['maxTeamShare', DEFAULT_POLICY.maxTeamShare, POLICY_LABELS.maxTeamShare],
     ['disconnectionFrom', DEFAULT_POLICY.disconnection.from, 'inizio della disconnessione (HH:MM)'],
     ['disconnectionTo', DEFAULT_POLICY.disconnection.to, 'fine della disconnessione (HH:MM)'],
+    ['digestEvery', DEFAULT_POLICY.digestEvery, POLICY_LABELS.digestEvery],
     ...Object.entries(DEPLOYMENT_SETTINGS).map(([k, def]): [string, string, string] => [
       k,
       DEFAULT_SETTINGS[k as keyof typeof DEFAULT_SETTINGS],

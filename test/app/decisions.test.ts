@@ -80,7 +80,7 @@ describe('decideDay', () => {
     expect(w.notifier.sent.map((n) => [n.to, n.kind, n.sendAt])).toEqual([
       [ANNA, 'decision', '2026-11-03T10:30'],
     ]);
-    expect(w.notifier.sent[0].body).toContain('lunedì 9 novembre 2026');
+    expect(w.notifier.sent[0].body).toContain('lun 9 nov 2026');
   });
 
   it('a rejection needs a reason, which is stored, logged and mailed', () => {
@@ -364,9 +364,9 @@ describe('decideDays in bulk', () => {
       [LUCA, 'decision'],
     ]);
     const anna = w.notifier.sent[0];
-    expect(anna.body).toContain('lunedì 9 novembre 2026');
-    expect(anna.body).toContain('martedì 10 novembre 2026');
-    expect(anna.subject).toContain('(2)');
+    expect(anna.body).toContain('lun 9 nov 2026');
+    expect(anna.body).toContain('mar 10 nov 2026');
+    expect(anna.subject).toContain('(2 giornate)');
     expect(w.notifier.sent[1].body).toContain('Sportello aperto');
   });
 

@@ -1,9 +1,10 @@
-// The mails of requests and decisions (notifications.ts): one receipt to the employee and one
-// digest of the pending dates to the manager per request; one mail per employee for a batch of
+// The mails of requests and decisions (notifications.ts): one receipt to the employee per
+// request, and for the manager one digest per period of all the pending dates asked since the
+// last one; one mail per employee for a batch of
 // decisions; a cancellation goes to whoever did not make it; none inside the disconnection
 // period (SPEC §5).
 import type { DayRecord } from '../../src/app/ports';
-import { changeNotifications, requestNotifications } from '../../src/app/notifications';
+import { changeNotifications, mergeDigests, requestNotifications } from '../../src/app/notifications';
 import { parseLocalDateTime, type LocalDateTime } from '../../src/domain/dates';
 import type { DayStatus, Employee } from '../../src/domain/model';
 import { DEFAULT_POLICY, type Policy } from '../../src/domain/policy';
@@ -87,16 +88,19 @@ describe('requestNotifications', () => {
     expect(receipt.to).toBe(ANNA.email);
     expect(receipt.subject).toContain('(4 giorni)');
     expect(receipt.body).toContain('Gentile Anna Rossi,');
-    expect(receipt.body).toContain('• domenica 8 novembre 2026 (da casa): respinta');
-    expect(receipt.body).toContain('• lunedì 9 novembre 2026 (da casa): in attesa');
-    expect(receipt.body).toContain('• martedì 10 novembre 2026 (presso Municipio di Soliera): in attesa');
-    expect(receipt.body).toContain('• «2026-13-01» (da casa): respinta');
+    expect(receipt.body).toContain('• dom 8 nov 2026 (da casa): respinta');
+    expect(receipt.body).toContain('• lun 9 nov 2026 (da casa): in attesa');
+    expect(receipt.body).toContain('• mar 10 nov 2026 (presso Municipio di Soliera): in attesa');
+    expect(receipt.body).toContain('• «2026-13-01» (non è una data) (da casa): respinta');
     // A refused date shows why (its blocks), not its warnings; a pending one shows its warnings.
     expect(receipt.body).toContain('non è un giorno lavorativo');
     expect(receipt.body).not.toContain('Copertura del servizio');
     expect(receipt.body).toContain('Preavviso breve');
-    expect(receipt.body).toContain('2 in attesa');
-    expect(receipt.body).toContain('2 respinte');
+    expect(receipt.body).toContain('2 giornate sono in attesa dell’approvazione del responsabile.');
+    expect(receipt.body).toContain(
+      '2 giornate sono state respinte subito dalle regole: non contano nei tuoi limiti.',
+    );
+    expect(receipt.dayIds).toEqual(days.map((d) => d.id));
     expect(receipt.body).not.toMatch(/\n\n\n/);
   });
 
@@ -107,10 +111,11 @@ describe('requestNotifications', () => {
     const [digest] = digests;
     expect(digest.to).toBe(MARIO);
     expect(digest.subject).toBe('Da approvare: 2 giornate di lavoro agile di Anna Rossi');
-    expect(digest.body).toContain('Anna Rossi (Servizi al personale) chiede:');
-    expect(digest.body).toContain('lunedì 9 novembre 2026');
-    expect(digest.body).toContain('martedì 10 novembre 2026 (presso Municipio di Soliera)');
-    expect(digest.body).not.toContain('8 novembre');
+    expect(digest.body).toContain('Anna Rossi (Servizi al personale):');
+    expect(digest.body).toContain('lun 9 nov 2026');
+    expect(digest.body).toContain('mar 10 nov 2026 (presso Municipio di Soliera)');
+    expect(digest.body).not.toContain('8 nov');
+    expect(digest.dayIds).toEqual([days[1].id, days[2].id]);
     expect(digest.body).not.toContain('2026-13-01');
     expect(digest.body).not.toContain('respinta');
   });
@@ -135,23 +140,74 @@ describe('requestNotifications', () => {
   });
 
   it.each([
-    ['2026-11-02T21:30', '2026-11-03T07:00'],
-    ['2026-11-03T06:59', '2026-11-03T07:00'],
-    ['2026-11-03T07:00', '2026-11-03T07:00'],
-    ['2026-11-03T12:00', '2026-11-03T12:00'],
-  ])('created at %s, both are sent at %s', (now, sendAt) => {
+    // [created, receipt, digest]: the digest waits for the next full hour, outside 20:00–07:00.
+    ['2026-11-02T21:30', '2026-11-03T07:00', '2026-11-03T07:00'],
+    ['2026-11-03T06:59', '2026-11-03T07:00', '2026-11-03T07:00'],
+    ['2026-11-03T07:00', '2026-11-03T07:00', '2026-11-03T08:00'],
+    ['2026-11-03T12:00', '2026-11-03T12:00', '2026-11-03T13:00'],
+    ['2026-11-03T19:30', '2026-11-03T19:30', '2026-11-04T07:00'],
+  ])('created at %s: the receipt goes at %s, the digest at %s', (now, receipt, digest) => {
     const out = requestNotifications(ANNA, days, at(now), policy(), siteName);
-    expect(out.map((m) => m.sendAt)).toEqual([sendAt, sendAt]);
+    expect(out.map((m) => m.sendAt)).toEqual([receipt, digest]);
+  });
+
+  it('a daily digest goes out at the start of the next working day', () => {
+    const daily = policy({ digestEvery: 'giorno' });
+    const when = (now: string) => requestNotifications(ANNA, days, at(now), daily, siteName)[1].sendAt;
+    expect(when('2026-11-03T12:00')).toBe('2026-11-04T07:00');
+    expect(when('2026-11-03T06:30')).toBe('2026-11-03T07:00');
   });
 
   it('follows the disconnection period of the policy', () => {
     const late = policy({ disconnection: { from: '22:00', to: '08:00' } });
     expect(
       requestNotifications(ANNA, days, at('2026-11-02T21:30'), late, siteName).map((m) => m.sendAt),
-    ).toEqual(['2026-11-02T21:30', '2026-11-02T21:30']);
+    ).toEqual(['2026-11-02T21:30', '2026-11-03T08:00']);
     expect(
       requestNotifications(ANNA, days, at('2026-11-03T07:30'), late, siteName).map((m) => m.sendAt),
     ).toEqual(['2026-11-03T08:00', '2026-11-03T08:00']);
+  });
+});
+
+describe('mergeDigests', () => {
+  const part = (who: Employee, dates: string[]) =>
+    requestNotifications(
+      who,
+      dates.map((d) => day(who, d, 'pending')),
+      at('2026-11-03T09:10'),
+      policy(),
+      siteName,
+    ).filter((m) => m.kind === 'digest');
+
+  it('every part due for one manager becomes one mail, with one link to all the days', () => {
+    const parts = [
+      ...part(ANNA, ['2026-11-09']),
+      ...part(LUCA, ['2026-11-10', '2026-11-11']),
+      ...part(ANNA, ['2026-11-12']),
+    ];
+    const [mail, ...rest] = mergeDigests(parts);
+    expect(rest).toEqual([]);
+    expect(mail.to).toBe(MARIO);
+    expect(mail.subject).toBe('Da approvare: 4 giornate di lavoro agile di 2 persone');
+    expect(mail.dayIds).toEqual(parts.flatMap((p) => p.dayIds));
+    expect(mail.body).toContain('Luca Bianchi (Servizi al personale):\n• mar 10 nov 2026');
+    expect(mail.body).toContain('Apri questa mail in Gmail');
+    expect(mail.sendAt).toBe('2026-11-03T10:00');
+  });
+
+  it('one part keeps its own subject; other mails pass through unchanged', () => {
+    const receipt = requestNotifications(
+      ANNA,
+      [day(ANNA, '2026-11-09', 'pending')],
+      at('2026-11-03T09:10'),
+      policy(),
+      siteName,
+    )[0];
+    const out = mergeDigests([receipt, ...part(ANNA, ['2026-11-09'])]);
+    expect(out.map((m) => [m.kind, m.subject])).toEqual([
+      ['receipt', 'Ricevuta della richiesta di lavoro agile (1 giorno)'],
+      ['digest', 'Da approvare: 1 giornata di lavoro agile di Anna Rossi'],
+    ]);
   });
 });
 
@@ -171,13 +227,13 @@ describe('changeNotifications', () => {
       [ANNA.email, 'decision', '2026-11-03T10:00'],
       [LUCA.email, 'decision', '2026-11-03T10:00'],
     ]);
-    expect(out[0].subject).toBe('Esito delle tue giornate di lavoro agile (2)');
+    expect(out[0].subject).toBe('Esito delle tue giornate di lavoro agile (2 giornate)');
     expect(out[0].body).toContain(`Decisioni di ${MARIO}:`);
-    expect(out[0].body).toContain('• lunedì 9 novembre 2026: approvata');
-    expect(out[0].body).toContain('• martedì 10 novembre 2026: rifiutata — Riunione in sede');
+    expect(out[0].body).toContain('• lun 9 nov 2026: approvata');
+    expect(out[0].body).toContain('• mar 10 nov 2026: rifiutata — Riunione in sede');
     expect(out[0].body).not.toContain('Sportello');
     expect(out[1].body).toContain('rifiutata — Sportello aperto');
-    expect(out[1].body).not.toContain('10 novembre');
+    expect(out[1].body).not.toContain('10 nov');
   });
 
   it('a cancellation by the employee goes to the manager; by the manager or HR, to the employee', () => {
@@ -202,7 +258,7 @@ describe('changeNotifications', () => {
     );
     expect(mail.subject).toBe('Lavoro agile annullato: Anna Rossi');
     expect(mail.body).toContain(`Giornate di lavoro agile di Anna Rossi annullate da ${ANNA.email}:`);
-    expect(mail.body).toContain('• lunedì 9 novembre 2026: annullata — malattia');
+    expect(mail.body).toContain('• lun 9 nov 2026: annullata — malattia');
   });
 
   it('decisions and cancellations of the same employee are separate mails', () => {

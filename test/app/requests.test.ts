@@ -125,7 +125,8 @@ describe('submitRequest: notifications', () => {
     submit(w, { employee: ANNA, dates: ['2026-11-09', '2026-11-10', '2026-11-16'] });
     expect(w.notifier.sent.map((n) => [n.kind, n.to, n.sendAt])).toEqual([
       ['receipt', ANNA, '2026-11-02T09:00'],
-      ['digest', MARIO, '2026-11-02T09:00'],
+      // The manager's part of the next hourly digest.
+      ['digest', MARIO, '2026-11-02T10:00'],
     ]);
   });
 
@@ -134,16 +135,11 @@ describe('submitRequest: notifications', () => {
     submit(w, { employee: ANNA, dates: ['2026-11-10', 'not-a-date', '2026-11-08', '2026-11-09'] });
     const [receipt] = byKind(w.notifier.sent, 'receipt');
     const [digest] = byKind(w.notifier.sent, 'digest');
-    for (const label of [
-      'domenica 8 novembre 2026',
-      'lunedì 9 novembre 2026',
-      'martedì 10 novembre 2026',
-      '«not-a-date»',
-    ])
+    for (const label of ['dom 8 nov 2026', 'lun 9 nov 2026', 'mar 10 nov 2026', '«not-a-date»'])
       expect(receipt.body).toContain(label);
-    expect(digest.body).toContain('lunedì 9 novembre 2026');
-    expect(digest.body).toContain('martedì 10 novembre 2026');
-    expect(digest.body).not.toContain('8 novembre');
+    expect(digest.body).toContain('lun 9 nov 2026');
+    expect(digest.body).toContain('mar 10 nov 2026');
+    expect(digest.body).not.toContain('8 nov');
     expect(digest.body).not.toContain('not-a-date');
     expect(digest.subject).toContain('2 giornate');
   });
@@ -155,17 +151,17 @@ describe('submitRequest: notifications', () => {
   });
 
   it.each([
-    ['2026-11-02T21:30', '2026-11-03T07:00'], // evening: the next morning at 07:00
-    ['2026-11-02T20:00', '2026-11-03T07:00'],
-    ['2026-11-03T06:59', '2026-11-03T07:00'], // before 07:00: the same morning
-    ['2026-11-03T07:00', '2026-11-03T07:00'], // at 07:00: now
-    ['2026-11-03T19:59', '2026-11-03T19:59'],
-  ])('submitted at %s, the receipt and the digest go out at %s', (now, sendAt) => {
+    ['2026-11-02T21:30', '2026-11-03T07:00', '2026-11-03T07:00'], // evening: the next morning
+    ['2026-11-02T20:00', '2026-11-03T07:00', '2026-11-03T07:00'],
+    ['2026-11-03T06:59', '2026-11-03T07:00', '2026-11-03T07:00'], // before 07:00: the same morning
+    ['2026-11-03T07:00', '2026-11-03T07:00', '2026-11-03T08:00'], // at 07:00: now; the digest at 8
+    ['2026-11-03T19:59', '2026-11-03T19:59', '2026-11-04T07:00'], // the 20:00 digest waits
+  ])('submitted at %s, the receipt goes out at %s, the digest at %s', (now, receipt, digest) => {
     const w = world({}, now);
     submit(w, { employee: ANNA, dates: ['2026-11-09'] });
     expect(w.notifier.sent.map((n) => [n.kind, n.sendAt])).toEqual([
-      ['receipt', sendAt],
-      ['digest', sendAt],
+      ['receipt', receipt],
+      ['digest', digest],
     ]);
   });
 

@@ -75,7 +75,7 @@ describe('a manager', () => {
     });
     const lucaDay = luca.weeks[0].days[0];
     expect(lucaDay.warnings.map((x) => x.rule)).toEqual(['TEAM_COVERAGE']);
-    expect(lucaDay.warnings[0].message).toContain('2 persone su 2');
+    expect(lucaDay.warnings[0].message).toContain('2 su 2 persone');
     expect(lucaDay.blocks).toEqual([]);
     // Luca's approved 12th counts; his refused 13th does not.
     expect(lucaDay.week).toEqual({ used: 2, limit: 2 });

@@ -9,6 +9,8 @@ const SPEC_DEFAULTS = {
   maxContactMinutes: 432, // 7h12'
   maxTeamShare: 0.5,
   disconnection: { from: '20:00', to: '07:00' },
+  // Not a rule: how often managers get the digest (hourly by default).
+  digestEvery: 'ora',
 };
 
 describe('DEFAULT_POLICY', () => {
@@ -27,6 +29,21 @@ describe('DEFAULT_POLICY', () => {
 });
 
 describe('validatePolicy', () => {
+  it('takes the digest period «ora» or «giorno», refusing anything else', () => {
+    expect(validatePolicy({ digestEvery: 'giorno' })).toEqual({
+      policy: { ...SPEC_DEFAULTS, digestEvery: 'giorno' },
+      errors: [],
+    });
+    expect(validatePolicy({ digestEvery: ' Ora ' }).policy.digestEvery).toBe('ora');
+    expect(validatePolicy({ digestEvery: 'settimana' }).errors).toEqual([
+      {
+        field: 'digestEvery',
+        message:
+          'Il campo «riepilogo ai responsabili (ora o giorno)» deve essere «ora» o «giorno» (valore: "settimana").',
+      },
+    ]);
+  });
+
   it('gives the defaults for a missing policy or an empty one', () => {
     for (const input of [undefined, null, {}]) {
       const { policy, errors } = validatePolicy(input);

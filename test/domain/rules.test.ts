@@ -191,7 +191,7 @@ describe('WORKING_DAY', () => {
     const sat = find(check({}, '2026-11-07'), 'WORKING_DAY');
     expect(sat.severity).toBe('block');
     expect(sat.params).toEqual({ weekday: 'Sat' });
-    expect(sat.message).toContain('07/11/2026');
+    expect(sat.message).toBe('Il sabato non è un tuo giorno lavorativo (sab 7 nov 2026).');
     expectWellFormed(sat);
     expect(blocks(check({}, '2026-11-08'))).toEqual(['WORKING_DAY']);
   });

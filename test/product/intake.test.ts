@@ -14,6 +14,30 @@ function receipts(p: Product, to: string) {
   return p.mails(to).filter((m) => m.subject.startsWith('Ricevuta'));
 }
 
+describe("the managers' digest", () => {
+  test('requests of two people within the hour reach the manager as one mail, with the link to those days', () => {
+    const p = Product.start({ at: '2026-11-02T09:05' });
+    const anna = p.submit(ANNA, ['2026-11-09']);
+    p.at('2026-11-02T09:40');
+    const luca = p.submit(LUCA, ['2026-11-10', '2026-11-11']);
+    p.runTimersUntil('2026-11-02T09:55');
+    expect(p.mails(MANAGER)).toEqual([]);
+    p.runTimersUntil('2026-11-02T10:10');
+    const [digest, ...more] = p.mails(MANAGER);
+    expect(more).toEqual([]);
+    expect(digest.subject).toBe('Da approvare: 3 giornate di lavoro agile di 2 persone');
+    expect(digest.body).toContain(
+      'Anna Rossi (Servizi al personale):\n• lun 9 nov 2026 (da casa): in attesa',
+    );
+    const link = /Apri in Agorà: (\S+)/.exec(digest.body)?.[1] ?? '';
+    const ids = decodeURIComponent(new URL(link).searchParams.get('giorni') ?? '').split(' ');
+    expect(ids).toEqual([`${anna.responseId}#1`, `${luca.responseId}#1`, `${luca.responseId}#2`]);
+    expect(link.startsWith('https://script.google.com/macros/s/')).toBe(true);
+    // Nothing left in the queue.
+    expect(Object.keys(p.state.properties.script).filter((k) => k.startsWith(QUEUE_PREFIX))).toEqual([]);
+  });
+});
+
 describe('the same response delivered twice', () => {
   test('through the trigger again: one set of rows, one receipt, one digest', () => {
     const p = Product.start();
@@ -29,6 +53,9 @@ describe('the same response delivered twice', () => {
     expect(p.days().map((d) => d.status)).toEqual(['pending', 'pending', 'refused']);
     expect(p.audit()).toHaveLength(audit);
     expect(receipts(p, ANNA)).toHaveLength(1);
+    // The manager's digest goes out at the next full hour, once.
+    expect(p.mails(MANAGER)).toHaveLength(0);
+    p.runTimersUntil('2026-11-02T09:10');
     expect(p.mails(MANAGER)).toHaveLength(1);
   });
 

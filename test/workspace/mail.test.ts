@@ -17,6 +17,15 @@ function setup(state: MailState = emptyMailState()) {
 const many = (n: number) => Array.from({ length: n }, (_, i) => `p${i}@example.it`).join(',');
 
 describe('sendEmail', () => {
+  it('gives each message an id of its own, as Gmail does', () => {
+    const { MailApp, state } = setup();
+    MailApp.sendEmail(ANNA, 'Uno', 'a');
+    MailApp.sendEmail(ANNA, 'Due', 'b');
+    const ids = state.outbox.map((m) => m.id);
+    expect(new Set(ids).size).toBe(2);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{16}$/);
+  });
+
   it('accepts every documented form and records who sent what, when', () => {
     const { ws, state, MailApp } = setup();
     ws.activeUser = MARIO;
@@ -24,7 +33,7 @@ describe('sendEmail', () => {
     MailApp.sendEmail(ANNA, 'Esito', 'Approvata', { cc: HR, htmlBody: '<b>Approvata</b>', name: 'Agorà' });
     MailApp.sendEmail({ to: ANNA, subject: 'Ricevuta', body: 'ok', bcc: HR, replyTo: HR, noReply: true });
     MailApp.sendEmail(ANNA, HR, 'Oggetto', 'Corpo'); // (to, replyTo, subject, body)
-    expect(state.outbox).toEqual([
+    expect(state.outbox.map(({ id: _id, ...m }) => m)).toEqual([
       { to: ANNA, subject: 'Esito', body: 'Approvata', sentAtMs: ws.nowMs, from: MARIO },
       {
         to: ANNA,
