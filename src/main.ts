@@ -58,9 +58,9 @@ export function onTimer(): void {
   runTimer();
 }
 
-/** Web app (executes as the owner): the full-page web view. */
-export function doGet(): GoogleAppsScript.HTML.HtmlOutput {
-  return pageOutput();
+/** Web app (executes as the owner): the full-page web view (`?giorni=` opens a mail's days). */
+export function doGet(event?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+  return pageOutput(event?.parameter ?? {});
 }
 
 /** Web app (executes as the owner): operations requested by the add-on with the user's token. */

@@ -13,8 +13,28 @@ export type { ItemResultDto, RequestResultDto };
 
 export const PAGE_TITLE = 'Agorà — lavoro agile';
 
-export function pageOutput(): GoogleAppsScript.HTML.HtmlOutput {
-  return HtmlService.createHtmlOutput(pageHtml)
+/** What the page's address asks for: `?giorni=<ids separated by spaces>` (a mail's link). */
+export interface PageParams {
+  days: string[];
+}
+
+/**
+ * The page, with what its address asked for written in as JSON (`<` escaped, so no text can
+ * close the script element): the client reads `#agora-params`.
+ */
+export function pageOutput(parameter: Record<string, string> = {}): GoogleAppsScript.HTML.HtmlOutput {
+  const params: PageParams = {
+    days: String(parameter.giorni ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 200),
+  };
+  const json = JSON.stringify(params).replace(/</g, '\\u003c');
+  const html = pageHtml.replace(
+    '<!-- PARAMS -->',
+    () => `<script type="application/json" id="agora-params">${json}</script>`,
+  );
+  return HtmlService.createHtmlOutput(html)
     .setTitle(PAGE_TITLE)
     .addMetaTag('viewport', 'width=device-width, initial-scale=1');
 }
