@@ -151,3 +151,70 @@ export function restoreWorkspace(workspace: CreatedWorkspace, saved: string): vo
   workspace.runtime.triggerErrors.length = 0;
   workspace.logs.length = 0;
 }
+
+/** What a person puts into a card's inputs: text or choices, or a date picker's day. */
+export type CardInput = string | string[] | { date: string };
+
+/**
+ * The event object Google passes an add-on function ("Google Workspace add-ons: event
+ * objects"): `commonEventObject` with the host, the action's parameters and the card's form
+ * inputs (`stringInputs.value[]`; a date picker's `dateInput.msSinceEpoch`, midnight UTC of the
+ * day), plus the host's own fields (`gmail`, `calendar`, `sheets`) and the legacy top-level ones.
+ */
+export function addOnEvent(opts: {
+  host: 'GMAIL' | 'CALENDAR' | 'SHEETS';
+  parameters?: Record<string, string>;
+  inputs?: Record<string, CardInput>;
+  gmail?: { messageId: string; accessToken: string };
+  calendar?: { calendarId: string; id: string; organizer?: string };
+}): Record<string, unknown> {
+  const formInputs: Record<string, unknown> = {};
+  const legacy: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(opts.inputs ?? {})) {
+    if (typeof value === 'object' && !Array.isArray(value)) {
+      const ms = Date.parse(`${value.date}T00:00:00Z`);
+      formInputs[name] = { dateInput: { msSinceEpoch: ms } };
+      legacy[name] = [String(ms)];
+    } else {
+      const list = Array.isArray(value) ? value : [value];
+      formInputs[name] = { stringInputs: { value: list } };
+      legacy[name] = list;
+    }
+  }
+  const parameters = opts.parameters ?? {};
+  const event: Record<string, unknown> = {
+    commonEventObject: {
+      hostApp: opts.host,
+      platform: 'WEB',
+      userLocale: 'it',
+      timeZone: { id: 'Europe/Rome', offset: 3_600_000 },
+      formInputs,
+      parameters,
+    },
+    clientPlatform: 'web',
+    hostApp: opts.host.toLowerCase(),
+    userLocale: 'it',
+    userTimezone: { id: 'Europe/Rome', offSet: '3600000' },
+    formInput: Object.fromEntries(Object.entries(legacy).map(([k, v]) => [k, v[0]])),
+    formInputs: legacy,
+    parameters,
+  };
+  if (opts.gmail)
+    Object.assign(event, {
+      gmail: {
+        messageId: opts.gmail.messageId,
+        threadId: opts.gmail.messageId,
+        accessToken: opts.gmail.accessToken,
+      },
+      messageMetadata: { messageId: opts.gmail.messageId, accessToken: opts.gmail.accessToken },
+    });
+  if (opts.calendar)
+    event.calendar = {
+      calendarId: opts.calendar.calendarId,
+      id: opts.calendar.id,
+      organizer: { email: opts.calendar.organizer ?? '' },
+      capabilities: { canSeeAttendees: false },
+    };
+  if (opts.host === 'SHEETS') event.sheets = { addonHasFileScopePermission: false };
+  return event;
+}

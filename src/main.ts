@@ -10,7 +10,15 @@ import type { DecisionInput } from './app/decisions';
 import type { Overview, OverviewQuery } from './app/overview';
 import type { AppRequestInput } from './app/requests';
 import type { SidebarDto } from './app/sidebar';
-import { homepage, universalAction } from './gas/addon';
+import {
+  calendarEvent,
+  cardAction,
+  gmailMessage,
+  homepage,
+  universalAction,
+  workingLocationTimer,
+  type AddOnEvent,
+} from './gas/addon';
 import { handOverOwnership as handOver } from './gas/handover';
 import { handleFormSubmit, handleRegisterEdit } from './gas/intake';
 import { runTimer } from './gas/jobs';
@@ -103,7 +111,37 @@ export function onHomepage(): GoogleAppsScript.Card_Service.Card {
   return homepage();
 }
 
-/** Add-on universal actions ("Le mie giornate", "Da approvare"). */
-export function onUniversalAction(): GoogleAppsScript.Card_Service.UniversalActionResponse {
-  return universalAction();
+/** Add-on, Gmail: an open Agorà mail shows the days it is about. */
+export function onGmailMessage(event: AddOnEvent): GoogleAppsScript.Card_Service.Card {
+  return gmailMessage(event);
+}
+
+/** Add-on, Calendar: an open smart-working event shows its day. */
+export function onCalendarEvent(event: AddOnEvent): GoogleAppsScript.Card_Service.Card {
+  return calendarEvent(event);
+}
+
+/** Add-on universal action "Le mie giornate". */
+export function onMyDaysAction(): GoogleAppsScript.Card_Service.UniversalActionResponse {
+  return universalAction('month');
+}
+
+/** Add-on universal action "Da approvare". */
+export function onToApproveAction(): GoogleAppsScript.Card_Service.UniversalActionResponse {
+  return universalAction('pending');
+}
+
+/** Add-on universal action "Guida". */
+export function onGuideAction(): GoogleAppsScript.Card_Service.UniversalActionResponse {
+  return universalAction('guide');
+}
+
+/** Add-on: every card action (its `azione` parameter says which). */
+export function onCardAction(event: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return cardAction(event);
+}
+
+/** Add-on's hourly trigger, as the employee who opted in: their working location stays in sync. */
+export function onWorkingLocationTimer(): void {
+  workingLocationTimer();
 }

@@ -89,7 +89,13 @@ test('every entry point of src/main.ts is a top-level function declaration; no b
       'doGet',
       'doPost',
       'onHomepage',
-      'onUniversalAction',
+      'onGmailMessage',
+      'onCalendarEvent',
+      'onMyDaysAction',
+      'onToApproveAction',
+      'onGuideAction',
+      'onCardAction',
+      'onWorkingLocationTimer',
       'pageLoad',
       'pageDecide',
       'pageCancel',
@@ -131,7 +137,9 @@ test('functions named by the manifest, triggers, card actions and the web page e
     referenced.add(m[1]);
   const manifest = JSON.parse(readFileSync(manifestPath(), 'utf8'));
   for (const name of manifestFunctions(manifest)) referenced.add(name);
-  expect([...referenced]).toEqual(expect.arrayContaining(['onHomepage', 'onUniversalAction', 'onTimer']));
+  expect([...referenced]).toEqual(
+    expect.arrayContaining(['onHomepage', 'onGmailMessage', 'onCalendarEvent', 'onCardAction', 'onTimer']),
+  );
   for (const name of referenced) expect([name, declared.has(name)]).toEqual([name, true]);
   // Nothing private (a trailing underscore) is named where Google would have to call it.
   for (const name of referenced) expect(name.endsWith('_')).toBe(false);
@@ -157,16 +165,18 @@ test('the manifest: V8 in Europe/Rome, a Workspace add-on for Sheets, Gmail and 
     homepageTrigger: { runFunction: 'onHomepage', enabled: true },
   });
   expect(common.universalActions.map((a: { label: string }) => a.label)).toEqual(
-    expect.arrayContaining(['Le mie giornate', 'Da approvare']),
+    expect.arrayContaining(['Le mie giornate', 'Da approvare', 'Guida']),
   );
   // Each scope has a reason in the README; a container's UI is not one of them any more.
   expect([...manifest.oauthScopes].sort()).toEqual(
     [
       'https://www.googleapis.com/auth/calendar',
       'https://www.googleapis.com/auth/calendar.addons.execute',
+      'https://www.googleapis.com/auth/calendar.addons.current.event.read',
       'https://www.googleapis.com/auth/drive',
       'https://www.googleapis.com/auth/forms',
       'https://www.googleapis.com/auth/gmail.addons.execute',
+      'https://www.googleapis.com/auth/gmail.addons.current.message.readonly',
       'https://www.googleapis.com/auth/script.external_request',
       'https://www.googleapis.com/auth/script.locale',
       'https://www.googleapis.com/auth/script.scriptapp',

@@ -30,7 +30,7 @@ export const gasNotifier: NotifierPort = {
     const now = nowLocal();
     const props = PropertiesService.getScriptProperties();
     const later: Record<string, string> = {};
-    notifications.forEach((n, i) => {
+    notifications.forEach((n) => {
       // A digest part always waits for its period, to go out with the others.
       if (n.sendAt <= now && n.kind !== 'digest') {
         try {
@@ -40,7 +40,8 @@ export const gasNotifier: NotifierPort = {
           console.warn(`Invio rimandato a ${n.to}: ${(e as Error).message}`);
         }
       }
-      later[`${QUEUE_PREFIX}${n.sendAt}.${Date.now()}.${i}.${n.to}`] = JSON.stringify(n);
+      // A key of its own: two executions in the same millisecond must not overwrite each other.
+      later[`${QUEUE_PREFIX}${n.sendAt}.${Utilities.getUuid()}`] = JSON.stringify(n);
     });
     if (Object.keys(later).length) props.setProperties(later);
   },

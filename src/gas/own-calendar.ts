@@ -12,8 +12,9 @@ export function syncMyCalendarNow(): { created: number; deleted: number } {
       'Apri Agorà dal pannello laterale (Gmail, Calendar o Fogli) per aggiornare il tuo calendario.',
     );
   }
-  const { days, siteNames } = callAsOwner('myDays', {});
-  return syncMyWorkingLocation(days, (location) =>
+  const { days, siteNames, optIn } = callAsOwner('myDays', {});
+  // Without the employee's consent (the preference in the register) none of their days show.
+  return syncMyWorkingLocation(optIn ? days : [], (location) =>
     location === HOME ? null : (siteNames[location] ?? location),
   );
 }

@@ -1,95 +1,556 @@
-// The add-on's cards (CardService), built from the read model the owner's web app returns.
-// Italian, for a side panel and the Gmail app on a phone: short lines, one action per button.
-import type { SidebarDto } from '../app/sidebar';
+// The add-on's cards (CardService), built from the read model the owner's web app returns
+// (src/app/overview.ts). Italian, for a side panel and for the Gmail app on a phone: short
+// lines, one action per button, dates as "lun 16 nov 2026", never an id or an English code.
+// Every action goes to one function, `onCardAction`, with the parameter `azione` saying which;
+// the gas layer (src/gas/addon.ts) reads the event and answers with these cards.
+import type { DayItem, Overview, PendingItem, SelectedDays, TeamGrid } from '../app/overview';
+import { countIt } from '../domain/labels';
 
-export interface HomeLinks {
-  /** The full-page web view (the web app), or null before the first deployment. */
+/** The one function every card action calls (a top-level function of the bundle). */
+export const CARD_ACTION = 'onCardAction';
+
+/** What a card action asks for (its `azione` parameter). */
+export type CardActionName =
+  | 'home'
+  | 'pending'
+  | 'month'
+  | 'team'
+  | 'request'
+  | 'send-request'
+  | 'select'
+  | 'approve'
+  | 'reject-form'
+  | 'reject'
+  | 'cancel-ask'
+  | 'cancel'
+  | 'opt-in'
+  | 'admin-setup'
+  | 'admin-check'
+  | 'guide';
+
+export interface Links {
+  /** The full-page web view, or null before the first deployment. */
   page: string | null;
-  /** The request Form, or null before setup. */
+  /** The request Form (its respondent address), or null before setup. */
   form: string | null;
+  /** The register, for HR. */
+  register: string | null;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** What the pending card is showing: filter, page, the days ticked. */
+export interface PendingState {
+  person: string;
+  sector: string;
+  page: number;
+  /** `employee|date` of the ticked days. */
+  selected: string[];
+}
 
-function linkButtons(links: HomeLinks): GoogleAppsScript.Card_Service.ButtonSet | null {
-  const buttons: GoogleAppsScript.Card_Service.TextButton[] = [];
-  if (links.page)
-    buttons.push(
-      CardService.newTextButton()
-        .setText('Apri Agorà')
-        .setOpenLink(CardService.newOpenLink().setUrl(links.page).setOpenAs(CardService.OpenAs.FULL_SIZE)),
-    );
-  if (links.form)
-    buttons.push(
-      CardService.newTextButton()
-        .setText('Modulo di richiesta')
-        .setOpenLink(CardService.newOpenLink().setUrl(links.form).setOpenAs(CardService.OpenAs.FULL_SIZE)),
-    );
-  if (!buttons.length) return null;
+type Card = GoogleAppsScript.Card_Service.Card;
+type Section = GoogleAppsScript.Card_Service.CardSection;
+type Widget = GoogleAppsScript.Card_Service.Widget;
+
+const TITLE = 'Agorà — lavoro agile';
+/** Field names of the inputs actions read. */
+export const FIELD = {
+  day: 'giorno',
+  date: 'data',
+  location: 'luogo',
+  note: 'nota',
+  reason: 'motivazione',
+  optIn: 'luogo-di-lavoro',
+  person: 'persona',
+  sector: 'settore',
+} as const;
+export const MAX_REQUEST_DATES = 3;
+
+/** Text people typed (names, notes, reasons) inside a card's basic HTML: shown, never interpreted. */
+export function esc(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function action(
+  name: CardActionName,
+  params: Record<string, string> = {},
+): GoogleAppsScript.Card_Service.Action {
+  return CardService.newAction()
+    .setFunctionName(CARD_ACTION)
+    .setParameters({ azione: name, ...params });
+}
+
+function button(
+  text: string,
+  name: CardActionName,
+  params: Record<string, string> = {},
+  filled = false,
+): GoogleAppsScript.Card_Service.TextButton {
+  const b = CardService.newTextButton().setText(text).setOnClickAction(action(name, params));
+  return filled ? b.setTextButtonStyle(CardService.TextButtonStyle.FILLED) : b;
+}
+
+function linkButton(text: string, url: string): GoogleAppsScript.Card_Service.TextButton {
+  return CardService.newTextButton()
+    .setText(text)
+    .setOpenLink(CardService.newOpenLink().setUrl(url).setOpenAs(CardService.OpenAs.FULL_SIZE));
+}
+
+function buttons(...list: (GoogleAppsScript.Card_Service.TextButton | null)[]): Widget {
   const set = CardService.newButtonSet();
-  for (const b of buttons) set.addButton(b);
+  for (const b of list) if (b) set.addButton(b);
   return set;
 }
 
-export function homepageCard(dto: SidebarDto, links: HomeLinks): GoogleAppsScript.Card_Service.Card {
-  const card = CardService.newCardBuilder().setHeader(
-    CardService.newCardHeader().setTitle('Agorà — lavoro agile').setSubtitle(dto.user),
-  );
-  const mine = CardService.newCardSection().setHeader('Le mie giornate');
-  if (dto.own.quota) {
-    const { used, limit } = dto.own.quota;
-    mine.addWidget(
-      CardService.newDecoratedText()
-        .setTopLabel('Questo mese')
-        .setText(`${plural(used, 'giornata', 'giornate')} su ${limit}`)
-        .setWrapText(true),
+function text(html: string): Widget {
+  return CardService.newTextParagraph().setText(html);
+}
+
+function header(subtitle: string): GoogleAppsScript.Card_Service.CardHeader {
+  return CardService.newCardHeader().setTitle(TITLE).setSubtitle(subtitle);
+}
+
+const dayKey = (d: { employee: string; date: string }) => `${d.employee}|${d.date}`;
+
+/** "in attesa · casa" with the reason when there is one. */
+function dayText(d: DayItem): string {
+  const base = `<b>${esc(d.statusLabel)}</b> · ${esc(d.locationLabel)}`;
+  return d.reason ? `${base}<br>${esc(d.reason)}` : base;
+}
+
+function dayWidget(d: DayItem, withName = false): Widget {
+  const w = CardService.newDecoratedText()
+    .setTopLabel(withName ? `${d.name} — ${d.dateLabel}` : d.dateLabel)
+    .setText(dayText(d))
+    .setBottomLabel(d.statusHelp)
+    .setWrapText(true);
+  if (d.cancellable)
+    w.setButton(
+      button('Annulla', 'cancel-ask', { dipendente: d.employee, data: d.date, etichetta: d.dateLabel }),
     );
-  }
-  const upcoming = dto.own.days.filter((d) => d.date >= dto.today && d.cancellable).slice(0, 5);
-  if (upcoming.length)
-    for (const d of upcoming)
-      mine.addWidget(
+  return w;
+}
+
+// ---- homepage --------------------------------------------------------------------------------
+
+export function homepageCard(o: Overview, links: Links): Card {
+  const card = CardService.newCardBuilder().setName('home').setHeader(header(o.name));
+  if (o.me) {
+    const me = o.me;
+    const left = (c: { used: number; limit: number }) => Math.max(0, c.limit - c.used);
+    const mine = CardService.newCardSection()
+      .setHeader('Le mie giornate')
+      .addWidget(
         CardService.newDecoratedText()
-          .setTopLabel(d.dateLabel)
-          .setText(`${d.statusLabel}, ${d.location}`)
+          .setTopLabel(`Questa settimana (${me.week.label.replace('settimana ', '')})`)
+          .setText(
+            `${me.week.used} di ${me.week.limit} · ${left(me.week) === 1 ? 'ne resta 1' : `ne restano ${left(me.week)}`}`,
+          )
+          .setWrapText(true),
+      )
+      .addWidget(
+        CardService.newDecoratedText()
+          .setTopLabel(`Questo mese (${me.month.label})`)
+          .setText(
+            `${me.month.used} di ${me.month.limit} · ${left(me.month) === 1 ? 'ne resta 1' : `ne restano ${left(me.month)}`}`,
+          )
           .setWrapText(true),
       );
-  else mine.addWidget(CardService.newTextParagraph().setText('Nessuna giornata in programma.'));
-  card.addSection(mine);
-
-  const pendingDays = dto.pending.reduce((n, p) => n + p.weeks.reduce((m, w) => m + w.days.length, 0), 0);
-  if (pendingDays || dto.isAdmin) {
+    if (me.upcoming.length) for (const d of me.upcoming.slice(0, 5)) mine.addWidget(dayWidget(d));
+    else mine.addWidget(text('Nessuna giornata in programma.'));
+    mine.addWidget(
+      buttons(
+        button('Chiedi giornate', 'request', {}, true),
+        button('Il mio mese', 'month', { nav: 'push' }),
+        links.form ? linkButton('Modulo', links.form) : null,
+      ),
+    );
+    mine.addWidget(
+      CardService.newDecoratedText()
+        .setText('Mostra le mie giornate come luogo di lavoro nel mio calendario')
+        .setWrapText(true)
+        .setSwitchControl(
+          CardService.newSwitch()
+            .setFieldName(FIELD.optIn)
+            .setValue('sì')
+            .setSelected(me.optIn)
+            .setControlType(CardService.SwitchControlType.SWITCH)
+            .setOnChangeAction(action('opt-in')),
+        ),
+    );
+    card.addSection(mine);
+  }
+  if (o.isManager || o.isAdmin) {
+    const p = o.pending;
     card.addSection(
       CardService.newCardSection()
-        .setHeader('Da approvare')
+        .setHeader(o.isAdmin ? 'Da approvare (tutto l’ente)' : 'Da approvare')
         .addWidget(
           CardService.newDecoratedText()
             .setText(
-              pendingDays
-                ? `${plural(pendingDays, 'giornata', 'giornate')} di ${plural(dto.pending.length, 'persona', 'persone')}`
+              p.days
+                ? `${countIt(p.days, 'giornata', 'giornate')} di ${countIt(p.people, 'persona', 'persone')}`
                 : 'Nessuna giornata in attesa.',
             )
             .setWrapText(true),
+        )
+        .addWidget(
+          buttons(
+            p.days ? button('Decidi', 'pending', { nav: 'push' }, true) : null,
+            button('Il gruppo questa settimana', 'team', { nav: 'push' }),
+          ),
         ),
     );
   }
-  const buttons = linkButtons(links);
-  if (buttons) card.addSection(CardService.newCardSection().addWidget(buttons));
+  if (o.admin) {
+    card.addSection(
+      CardService.newCardSection()
+        .setHeader('Servizio personale')
+        .addWidget(
+          CardService.newDecoratedText()
+            .setTopLabel('Registro')
+            .setText(
+              o.admin.problems
+                ? `${countIt(o.admin.problems, 'problema', 'problemi')} da sistemare`
+                : 'Nessun problema nelle righe',
+            )
+            .setWrapText(true),
+        )
+        .addWidget(
+          buttons(
+            button('Controlla il registro', 'admin-check'),
+            button('Configura', 'admin-setup'),
+            links.register ? linkButton('Apri il registro', links.register) : null,
+          ),
+        ),
+    );
+  }
+  const more = buttons(links.page ? linkButton('Apri Agorà', links.page) : null, button('Guida', 'guide'));
+  card.addSection(CardService.newCardSection().addWidget(more));
   return card.build();
 }
 
+// ---- pending days (managers, delegates, HR) -----------------------------------------------------
+
+function pendingDayWidget(d: PendingItem, state: PendingState): Widget {
+  const counters = [
+    `settimana ${d.week.used}/${d.week.limit}`,
+    `mese ${d.month.used}/${d.month.limit}`,
+    d.site ? `sede ${d.site.used}/${d.site.limit}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const notes = [
+    ...d.blocks.map((b) => `⛔ ${esc(b.label)}: ${esc(b.message)}`),
+    ...d.warnings.map((w) => `⚠ ${esc(w.label)}: ${esc(w.message)}`),
+    d.note ? `Nota: ${esc(d.note)}` : '',
+  ].filter(Boolean);
+  return CardService.newDecoratedText()
+    .setTopLabel(d.dateLabel)
+    .setText([`${esc(d.locationLabel)} · ${counters}`, ...notes].join('<br>'))
+    .setWrapText(true)
+    .setSwitchControl(
+      CardService.newSwitch()
+        .setFieldName(`${FIELD.day}:${dayKey(d)}`)
+        .setValue(dayKey(d))
+        .setSelected(state.selected.includes(dayKey(d)))
+        .setControlType(CardService.SwitchControlType.CHECK_BOX)
+        .setOnChangeAction(action('select', stateParams(state))),
+    );
+}
+
+export function stateParams(state: PendingState): Record<string, string> {
+  return { persona: state.person, settore: state.sector, pagina: String(state.page) };
+}
+
+export function pendingCard(o: Overview, state: PendingState): Card {
+  const p = o.pending;
+  const card = CardService.newCardBuilder().setName('pending').setHeader(header('Da approvare'));
+  const shown = p.groups.flatMap((g) => g.weeks.flatMap((w) => w.days));
+  const selected = state.selected.filter((k) => shown.some((d) => dayKey(d) === k));
+  const top = CardService.newCardSection()
+    .addWidget(
+      text(
+        p.days
+          ? `${countIt(p.days, 'giornata', 'giornate')} di ${countIt(p.people, 'persona', 'persone')} in attesa` +
+              (p.pages > 1 ? ` · pagina ${p.page} di ${p.pages}` : '')
+          : 'Nessuna giornata in attesa.',
+      ),
+    )
+    .addWidget(
+      CardService.newDecoratedText()
+        .setText(
+          `<b>${selected.length ? countIt(selected.length, 'giornata selezionata', 'giornate selezionate') : 'Nessuna giornata selezionata'}</b>`,
+        )
+        .setWrapText(true),
+    );
+  if (shown.length)
+    top.addWidget(
+      buttons(
+        button('Seleziona tutte', 'select', { ...stateParams(state), tutte: 'sì' }),
+        selected.length ? button('Deseleziona', 'select', { ...stateParams(state), tutte: 'no' }) : null,
+      ),
+    );
+  // The filter: by person or by sector (HR's whole organisation stays usable).
+  if (p.persons.length > 1 || p.sectors.length > 1) {
+    const person = CardService.newSelectionInput()
+      .setType(CardService.SelectionInputType.DROPDOWN)
+      .setFieldName(FIELD.person)
+      .setTitle('Persona')
+      .addItem('Tutte', '', state.person === '');
+    for (const x of p.persons) person.addItem(x.name, x.email, x.email === state.person);
+    const sector = CardService.newSelectionInput()
+      .setType(CardService.SelectionInputType.DROPDOWN)
+      .setFieldName(FIELD.sector)
+      .setTitle('Settore')
+      .addItem('Tutti', '', state.sector === '');
+    for (const s of p.sectors) sector.addItem(s, s, s === state.sector);
+    top
+      .addWidget(person)
+      .addWidget(sector)
+      .addWidget(buttons(button('Filtra', 'pending', { filtro: 'sì' })));
+  }
+  card.addSection(top);
+  for (const g of p.groups) {
+    const section = CardService.newCardSection().setHeader(`${esc(g.name)} — ${esc(g.sector)}`);
+    for (const w of g.weeks) {
+      section.addWidget(text(`<b>${esc(w.label)}</b>`));
+      for (const d of w.days) section.addWidget(pendingDayWidget(d, state));
+    }
+    card.addSection(section);
+  }
+  if (p.pages > 1)
+    card.addSection(
+      CardService.newCardSection().addWidget(
+        buttons(
+          p.page > 1
+            ? button('‹ Precedenti', 'pending', { ...stateParams(state), pagina: String(p.page - 1) })
+            : null,
+          p.page < p.pages
+            ? button('Successive ›', 'pending', { ...stateParams(state), pagina: String(p.page + 1) })
+            : null,
+        ),
+      ),
+    );
+  if (shown.length)
+    card.setFixedFooter(
+      CardService.newFixedFooter()
+        .setPrimaryButton(button('Approva selezionate', 'approve', stateParams(state), true))
+        .setSecondaryButton(button('Rifiuta…', 'reject-form', stateParams(state))),
+    );
+  return card.build();
+}
+
+/** The reason for a rejection, required, for the days chosen. */
+export function rejectCard(
+  days: { employee: string; date: string; label: string; name: string }[],
+  back: PendingState,
+): Card {
+  const section = CardService.newCardSection().setHeader(
+    `Rifiutare ${countIt(days.length, 'giornata', 'giornate')}?`,
+  );
+  for (const d of days) section.addWidget(text(`${esc(d.name)} — ${esc(d.label)}`));
+  section
+    .addWidget(
+      CardService.newTextInput()
+        .setFieldName(FIELD.reason)
+        .setTitle('Motivazione (obbligatoria)')
+        .setHint('La leggerà chi ha chiesto la giornata.')
+        .setMultiline(true),
+    )
+    .addWidget(
+      buttons(
+        button('Rifiuta', 'reject', { ...stateParams(back), giorni: days.map(dayKey).join(' ') }, true),
+        button('Torna indietro', 'pending', stateParams(back)),
+      ),
+    );
+  return CardService.newCardBuilder()
+    .setName('reject')
+    .setHeader(header('Rifiuto'))
+    .addSection(section)
+    .build();
+}
+
+// ---- the employee's month and requests ------------------------------------------------------------
+
+export function monthCard(o: Overview): Card {
+  const card = CardService.newCardBuilder().setName('month').setHeader(header('Il mio mese'));
+  const me = o.me;
+  if (!me) {
+    return card
+      .addSection(CardService.newCardSection().addWidget(text('Non sei nell’elenco dei dipendenti.')))
+      .build();
+  }
+  const [y, m] = me.monthShown.split('-').map(Number);
+  const prev = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  const section = CardService.newCardSection().setHeader(esc(me.monthLabel));
+  if (me.days.length) for (const d of me.days) section.addWidget(dayWidget(d));
+  else section.addWidget(text('Nessuna giornata chiesta in questo mese.'));
+  section.addWidget(
+    buttons(button('‹ Mese prima', 'month', { mese: prev }), button('Mese dopo ›', 'month', { mese: next })),
+  );
+  return card.addSection(section).build();
+}
+
+export interface RequestOutcome {
+  message: string;
+  days: { label: string; status: string; messages: string[] }[];
+}
+
+export function requestCard(o: Overview, token: string, outcome: RequestOutcome | null): Card {
+  const card = CardService.newCardBuilder().setName('request').setHeader(header('Chiedi giornate'));
+  if (outcome) {
+    const done = CardService.newCardSection().setHeader('Esito');
+    done.addWidget(text(esc(outcome.message)));
+    for (const d of outcome.days)
+      done.addWidget(
+        CardService.newDecoratedText()
+          .setTopLabel(d.label)
+          .setText([`<b>${esc(d.status)}</b>`, ...d.messages.map(esc)].join('<br>'))
+          .setWrapText(true),
+      );
+    card.addSection(done);
+  }
+  const form = CardService.newCardSection().setHeader(outcome ? 'Un’altra richiesta' : 'Giorni e luogo');
+  for (let i = 0; i < MAX_REQUEST_DATES; i++)
+    form.addWidget(
+      CardService.newDatePicker()
+        .setFieldName(`${FIELD.date}${i + 1}`)
+        .setTitle(i === 0 ? 'Giorno' : `Altro giorno (facoltativo)`),
+    );
+  const place = CardService.newSelectionInput()
+    .setType(CardService.SelectionInputType.DROPDOWN)
+    .setFieldName(FIELD.location)
+    .setTitle('Luogo')
+    .addItem('Casa', 'home', true);
+  for (const s of o.sites) place.addItem(`${s.name} (${s.comune})`, s.id, false);
+  form
+    .addWidget(place)
+    .addWidget(
+      CardService.newTextInput().setFieldName(FIELD.note).setTitle('Nota (facoltativa)').setMultiline(true),
+    )
+    .addWidget(
+      buttons(button('Invia la richiesta', 'send-request', { token }, true), button('Torna', 'home')),
+    );
+  return card.addSection(form).build();
+}
+
+/** "Annullare lun 16 nov 2026?" */
+export function cancelConfirmCard(employee: string, date: string, label: string, who: string): Card {
+  const section = CardService.newCardSection()
+    .addWidget(
+      text(
+        `Annullare la giornata di lavoro agile di ${esc(who)} di <b>${esc(label)}</b>? Non conterà più nei limiti.`,
+      ),
+    )
+    .addWidget(
+      buttons(
+        button('Sì, annulla', 'cancel', { dipendente: employee, data: date }, true),
+        button('No', 'home'),
+      ),
+    );
+  return CardService.newCardBuilder()
+    .setName('cancel')
+    .setHeader(header('Annullare?'))
+    .addSection(section)
+    .build();
+}
+
+// ---- the team's week ----------------------------------------------------------------------------
+
+export function teamCard(grid: TeamGrid): Card {
+  const card = CardService.newCardBuilder()
+    .setName('team')
+    .setHeader(header(`Il gruppo — ${grid.label}`));
+  if (!grid.teams.length)
+    return card
+      .addSection(CardService.newCardSection().addWidget(text('Nessun gruppo da mostrare.')))
+      .build();
+  for (const t of grid.teams) {
+    const section = CardService.newCardSection()
+      .setHeader(esc(t.label))
+      .addWidget(
+        text(
+          `${countIt(t.size, 'persona', 'persone')}; al massimo ${t.days[0]?.limit ?? 0} in lavoro agile lo stesso giorno (${Math.round(grid.share * 100)} %).`,
+        ),
+      );
+    for (const day of t.days.filter((d) => d.working)) {
+      const who = t.people
+        .filter((p) => p.cells[day.date])
+        .map((p) => `${esc(p.name)} (${esc(p.cells[day.date].location)}, ${esc(p.cells[day.date].label)})`);
+      section.addWidget(
+        CardService.newDecoratedText()
+          .setTopLabel(day.label)
+          .setText(
+            `${day.over ? '⚠ ' : ''}<b>${day.count} di ${day.limit}</b>${who.length ? `<br>${who.join('<br>')}` : ''}`,
+          )
+          .setWrapText(true),
+      );
+    }
+    card.addSection(section);
+  }
+  return card.build();
+}
+
+// ---- a mail's days (Gmail) and an event's day (Calendar) -----------------------------------------
+
+/** The days a digest or a receipt is about, with the actions the reader may take on them. */
+export function selectedDaysCard(title: string, sel: SelectedDays, state: PendingState, links: Links): Card {
+  const card = CardService.newCardBuilder().setName('selected').setHeader(header(title));
+  const section = CardService.newCardSection();
+  if (!sel.days.length) section.addWidget(text('Nessuna giornata da mostrare: forse non ti riguardano più.'));
+  for (const d of sel.days) {
+    if (d.pending && d.canDecide)
+      section.addWidget(pendingDayWidget({ ...d.pending, dateLabel: `${d.name} — ${d.dateLabel}` }, state));
+    else section.addWidget(dayWidget(d, true));
+  }
+  if (sel.hidden)
+    section.addWidget(
+      text(
+        `${countIt(sel.hidden, 'altra giornata non è visibile', 'altre giornate non sono visibili')} per te.`,
+      ),
+    );
+  card.addSection(section);
+  if (links.page)
+    card.addSection(CardService.newCardSection().addWidget(buttons(linkButton('Apri Agorà', links.page))));
+  if (sel.days.some((d) => d.canDecide))
+    card.setFixedFooter(
+      CardService.newFixedFooter()
+        .setPrimaryButton(button('Approva selezionate', 'approve', stateParams(state), true))
+        .setSecondaryButton(button('Rifiuta…', 'reject-form', stateParams(state))),
+    );
+  return card.build();
+}
+
+export function guideCard(links: Links): Card {
+  const section = CardService.newCardSection()
+    .addWidget(
+      text(
+        '<b>Chiedere giornate.</b> Da «Chiedi giornate» (o dal modulo): ogni giorno è controllato subito con le regole ' +
+          'dell’accordo (2 giornate a settimana, 8 al mese, festività, sedi…). Un giorno che le viola è <b>respinto</b> subito, con il motivo; ' +
+          'gli altri restano <b>in attesa</b> del responsabile.',
+      ),
+    )
+    .addWidget(
+      text(
+        '<b>Decidere.</b> Il responsabile (o chi lo sostituisce) approva o <b>rifiuta</b> con una motivazione, qui, dalla mail di riepilogo in Gmail o dalla pagina di Agorà. ' +
+          'Le giornate approvate compaiono nel calendario «Smart working».',
+      ),
+    )
+    .addWidget(
+      text('<b>Disconnessione.</b> Tra le 20:00 e le 7:00 Agorà non manda messaggi: arrivano alle 7:00.'),
+    )
+    .addWidget(buttons(links.page ? linkButton('Apri Agorà', links.page) : null, button('Torna', 'home')));
+  return CardService.newCardBuilder().setName('guide').setHeader(header('Guida')).addSection(section).build();
+}
+
 /** A card that says what went wrong, with the links that still work. */
-export function messageCard(
-  title: string,
-  message: string,
-  links: HomeLinks,
-  user: string,
-): GoogleAppsScript.Card_Service.Card {
-  const section = CardService.newCardSection().addWidget(CardService.newTextParagraph().setText(message));
-  const buttons = linkButtons(links);
-  if (buttons) section.addWidget(buttons);
+export function messageCard(title: string, message: string, links: Links, user: string): Card {
+  const section = CardService.newCardSection().addWidget(text(esc(message)));
+  if (links.page) section.addWidget(buttons(linkButton('Apri Agorà', links.page)));
   return CardService.newCardBuilder()
     .setHeader(CardService.newCardHeader().setTitle(title).setSubtitle(user))
     .addSection(section)
     .build();
 }
+
+export type { Section };
