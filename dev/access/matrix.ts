@@ -64,8 +64,8 @@ function message(e: unknown): string {
   return e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e);
 }
 
-/** A working day a few days after today at the employee's seat, for a fresh request. */
-function nextWorkingDay(today: IsoDate, seat: string): IsoDate {
+/** A working day a few days after `today` at the employee's seat, for a fresh request. */
+export function nextWorkingDay(today: IsoDate, seat: string): IsoDate {
   const holidays = new HolidayCalendar();
   let date = addDays(today, 3);
   while (weekday(date) > 5 || holidays.holidayAt(date, seat)) date = addDays(date, 1);

@@ -363,7 +363,7 @@ const ACTIONS: Record<CardActionName, (e: AddOnEvent) => ActionResponse> = {
   },
   'cancel-ask': (e) => {
     const p = params(e);
-    const who = p.dipendente === currentUser() ? 'te' : p.dipendente;
+    const who = p.dipendente === currentUser() ? 'te' : (p.nome ?? p.dipendente);
     return show(
       cancelConfirmCard(p.dipendente ?? '', p.data ?? '', p.etichetta ?? p.data ?? '', who ?? ''),
       'push',

@@ -354,7 +354,7 @@ describe('Calendar: a smart-working event', () => {
       etichetta: 'lun 9 nov 2026',
     });
     expect(all(pushed(ask))).toContain(
-      'Annullare la giornata di lavoro agile di anna.rossi@terredargine.example di <b>lun 9 nov 2026</b>?',
+      'Annullare la giornata di lavoro agile di Anna Rossi di <b>lun 9 nov 2026</b>?',
     );
     const done = act(p, MANAGER, { azione: 'cancel', dipendente: ANNA, data: '2026-11-09' });
     expect(done?.renderActions.action.notification?.text).toBe('Giornata di lun 9 nov 2026 annullata.');
