@@ -350,6 +350,7 @@ describe('Calendar: a smart-working event', () => {
     const ask = act(p, MANAGER, {
       azione: 'cancel-ask',
       dipendente: ANNA,
+      nome: 'Anna Rossi',
       data: '2026-11-09',
       etichetta: 'lun 9 nov 2026',
     });
