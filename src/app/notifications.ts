@@ -62,6 +62,8 @@ export function requestNotifications(
   now: LocalDateTime,
   policy: Policy,
   siteName: (id: string) => string,
+  /** Whoever decides for the employee: their manager, and a delegate of theirs today. */
+  deciders: readonly string[] = [employee.manager],
 ): Notification[] {
   const sendAt = formatLocalDateTime(deliveryTime(now, policy));
   const refused = days.filter((d) => d.status === 'refused').length;
@@ -93,10 +95,10 @@ export function requestNotifications(
       dayIds: days.map((d) => d.id),
     },
   ];
-  if (pending.length) {
-    // One part of the manager's next digest: merged with the others due then (mergeDigests).
+  for (const to of pending.length ? [...new Set(deciders)] : []) {
+    // One part of the decider's next digest: merged with the others due then (mergeDigests).
     out.push({
-      to: employee.manager,
+      to,
       kind: 'digest',
       subject: `Da approvare: ${countIt(pending.length, 'giornata', 'giornate')} di lavoro agile di ${employee.name}`,
       body: [`${employee.name} (${employee.sector}):`, ...pending.map((d) => dayLine(d, siteName))].join(

@@ -106,7 +106,12 @@ function recordRequest(
   const siteName = (id: string) => view.sites.get(id)?.name ?? id;
   return {
     result: { ok: true, days, duplicate: false },
-    notifications: requestNotifications(employee, days, now, snapshot.policy, siteName),
+    notifications: requestNotifications(employee, days, now, snapshot.policy, siteName, [
+      employee.manager,
+      ...snapshot.delegations
+        .filter((d) => d.manager === employee.manager && d.from <= now.date && now.date <= d.to)
+        .map((d) => d.delegate),
+    ]),
   };
 }
 

@@ -134,6 +134,15 @@ describe('requestNotifications', () => {
     ]);
   });
 
+  it('a delegate deciding for the manager today gets the digest too', () => {
+    const DELEGATE = 'vice@terredargine.example';
+    const out = requestNotifications(ANNA, days, at('2026-11-02T09:00'), policy(), siteName, [
+      MARIO,
+      DELEGATE,
+    ]);
+    expect(out.filter((m) => m.kind === 'digest').map((m) => m.to)).toEqual([MARIO, DELEGATE]);
+  });
+
   it('no digest when nothing is pending', () => {
     const out = requestNotifications(ANNA, [days[0], days[3]], at('2026-11-02T09:00'), policy(), siteName);
     expect(out.map((m) => m.kind)).toEqual(['receipt']);
