@@ -4,6 +4,7 @@ const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
 module.exports = {
   // The bundle is built once per run (test/helpers/bundle.ts reads it).
   globalSetup: '<rootDir>/test/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/global-teardown.mjs',
   projects: [
     {
       displayName: 'domain',

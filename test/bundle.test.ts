@@ -116,7 +116,7 @@ function manifestFunctions(manifest: unknown): string[] {
     if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object')
       for (const [k, x] of Object.entries(v)) {
-        if (k === 'runFunction' && typeof x === 'string') names.push(x);
+        if ((k === 'runFunction' || k === 'onTriggerFunction') && typeof x === 'string') names.push(x);
         else walk(x);
       }
   };
@@ -131,10 +131,11 @@ test('functions named by the manifest, triggers, card actions and the web page e
   // cards: setFunctionName('name').
   for (const m of code.matchAll(/callServer\("([A-Za-z_$][\w$]*)"/g)) referenced.add(m[1]);
   for (const m of code.matchAll(/setFunctionName\("([A-Za-z_$][\w$]*)"\)/g)) referenced.add(m[1]);
-  for (const m of readFileSync(join(root, 'src/gas/safety.ts'), 'utf8').matchAll(
-    /_HANDLER = '([A-Za-z_$][\w$]*)'/g,
-  ))
-    referenced.add(m[1]);
+  for (const file of ['src/gas/safety.ts', 'src/gas/addon.ts', 'src/ui/cards.ts'])
+    for (const m of readFileSync(join(root, file), 'utf8').matchAll(
+      /(?:_HANDLER|CARD_ACTION) = '([A-Za-z_$][\w$]*)'/g,
+    ))
+      referenced.add(m[1]);
   const manifest = JSON.parse(readFileSync(manifestPath(), 'utf8'));
   for (const name of manifestFunctions(manifest)) referenced.add(name);
   expect([...referenced]).toEqual(

@@ -11,8 +11,9 @@
 //
 // "wrote" compares what Agorà keeps before and after the probe: the register's sheets (the change
 // log and Problemi aside: a refused request leaves a log line by design), the team calendar's
-// events and sharing, every Drive item's sharing, the Form's settings, the triggers, the
-// deployments and the script properties that are not job state.
+// events and sharing, every Drive item's sharing, the Form's settings, the owner's triggers, the
+// deployments and the script properties that are not job state. A user's own calendar and own
+// triggers (the add-on keeps their working location, as them) are theirs, not Agorà's.
 import { addDays, weekday, type IsoDate } from '../../src/domain/dates';
 import { HolidayCalendar } from '../../src/domain/holidays';
 import { toRomeLocal } from '../../src/domain/rome-time';
@@ -135,7 +136,10 @@ function fingerprint(handle: WorkspaceHandle): string {
       i.trashed,
     ]),
     form: form && { ...form, responses: undefined },
-    triggers: state.script.triggers.map((t) => [t.handler, t.owner, t.sourceId]),
+    // The owner's triggers; a user's own (the add-on's hourly sync, as them) is theirs, like their calendar.
+    triggers: state.script.triggers
+      .filter((t) => t.owner === handle.owner)
+      .map((t) => [t.handler, t.owner, t.sourceId]),
     deployments: state.script.deployments,
     properties: Object.entries(state.properties.script).filter(([k]) => !jobKeys.test(k)),
   });

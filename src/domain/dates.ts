@@ -91,9 +91,18 @@ function civilFromDays(dayNumber: number): { year: number; month: number; day: n
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
-/** Inverse of toDayNumber. */
+/** The first and last day a `YYYY-MM-DD` date can name. */
+export const FIRST_DATE = '1000-01-01' as IsoDate;
+export const LAST_DATE = '9999-12-31' as IsoDate;
+let bounds: [number, number] | null = null;
+
+/**
+ * Inverse of toDayNumber, saturating at the ends of the calendar (1000-01-01, 9999-12-31): a
+ * window around any real date (its week, its month) never throws. The rules refuse such dates.
+ */
 export function fromDayNumber(dayNumber: number): IsoDate {
-  const { year, month, day } = civilFromDays(dayNumber);
+  bounds ??= [toDayNumber(FIRST_DATE), toDayNumber(LAST_DATE)];
+  const { year, month, day } = civilFromDays(Math.min(bounds[1], Math.max(bounds[0], dayNumber)));
   return makeDate(year, month, day);
 }
 

@@ -37,6 +37,7 @@ export const RULE_LABELS: Record<RuleId, string> = {
   WORKING_DAY: 'Giorno lavorativo',
   PAST_DATE: 'Data passata',
   SHORT_NOTICE: 'Preavviso',
+  HORIZON: 'Anticipo massimo',
   AGREEMENT: 'Accordo individuale',
   ELIGIBILITY: 'Eleggibilità',
   SAFETY_NOTICE: 'Informativa sicurezza',

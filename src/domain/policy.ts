@@ -11,6 +11,8 @@ export interface Policy {
   maxDaysPerWeek: number;
   maxDaysPerMonth: number;
   noticeDays: number;
+  /** HORIZON: a date more than this many calendar days after the request is refused. */
+  maxDaysAhead: number;
   safetyNoticeMaxDays: number;
   maxContactMinutes: number;
   maxTeamShare: number;
@@ -27,6 +29,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   maxDaysPerWeek: 2,
   maxDaysPerMonth: 8,
   noticeDays: 1,
+  maxDaysAhead: 92,
   safetyNoticeMaxDays: 365,
   maxContactMinutes: 432,
   maxTeamShare: 0.5,
@@ -45,6 +48,7 @@ export const POLICY_LABELS: Readonly<Record<keyof Policy, string>> = {
   maxDaysPerWeek: 'giorni massimi a settimana',
   maxDaysPerMonth: 'giorni massimi al mese',
   noticeDays: 'giorni di preavviso',
+  maxDaysAhead: 'massimo anticipo della richiesta (giorni)',
   safetyNoticeMaxDays: "validità dell'informativa sicurezza (giorni)",
   maxContactMinutes: 'durata massima delle fasce di contattabilità (minuti)',
   maxTeamShare: 'quota massima del gruppo in lavoro agile',
@@ -53,11 +57,17 @@ export const POLICY_LABELS: Readonly<Record<keyof Policy, string>> = {
 };
 
 type IntegerField =
-  'maxDaysPerWeek' | 'maxDaysPerMonth' | 'noticeDays' | 'safetyNoticeMaxDays' | 'maxContactMinutes';
+  | 'maxDaysPerWeek'
+  | 'maxDaysPerMonth'
+  | 'noticeDays'
+  | 'maxDaysAhead'
+  | 'safetyNoticeMaxDays'
+  | 'maxContactMinutes';
 const INTEGER_LIMITS: Record<IntegerField, [min: number, max: number]> = {
   maxDaysPerWeek: [0, 7],
   maxDaysPerMonth: [0, 31],
   noticeDays: [0, 365],
+  maxDaysAhead: [1, 3660],
   safetyNoticeMaxDays: [1, 3660],
   maxContactMinutes: [0, 1440],
 };

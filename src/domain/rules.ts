@@ -26,6 +26,7 @@ export const RULE_IDS = [
   'WORKING_DAY',
   'PAST_DATE',
   'SHORT_NOTICE',
+  'HORIZON',
   'AGREEMENT',
   'ELIGIBILITY',
   'SAFETY_NOTICE',
@@ -159,6 +160,16 @@ export function evaluateDate(
       'warn',
       { daysAhead: ahead, noticeDays: policy.noticeDays },
       `Preavviso breve: ${noticeText(ahead)} (ne servono almeno ${countIt(policy.noticeDays, 'giorno', 'giorni')}).`,
+    );
+  }
+
+  // HORIZON: a far-future booking would hold caps and site seats for months.
+  if (ahead > policy.maxDaysAhead) {
+    add(
+      'HORIZON',
+      'block',
+      { daysAhead: ahead, maxDaysAhead: policy.maxDaysAhead },
+      `Troppo in anticipo: ${d} è fra ${ahead} giorni, si può chiedere al massimo ${countIt(policy.maxDaysAhead, 'giorno', 'giorni')} prima.`,
     );
   }
 

@@ -307,6 +307,7 @@ function ensureConfigRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, changes:
     ['maxDaysPerWeek', DEFAULT_POLICY.maxDaysPerWeek, POLICY_LABELS.maxDaysPerWeek],
     ['maxDaysPerMonth', DEFAULT_POLICY.maxDaysPerMonth, POLICY_LABELS.maxDaysPerMonth],
     ['noticeDays', DEFAULT_POLICY.noticeDays, POLICY_LABELS.noticeDays],
+    ['maxDaysAhead', DEFAULT_POLICY.maxDaysAhead, POLICY_LABELS.maxDaysAhead],
     ['safetyNoticeMaxDays', DEFAULT_POLICY.safetyNoticeMaxDays, POLICY_LABELS.safetyNoticeMaxDays],
     ['maxContactMinutes', DEFAULT_POLICY.maxContactMinutes, POLICY_LABELS.maxContactMinutes],
     ['maxTeamShare', DEFAULT_POLICY.maxTeamShare, POLICY_LABELS.maxTeamShare],

@@ -5,6 +5,7 @@ const SPEC_DEFAULTS = {
   maxDaysPerWeek: 2,
   maxDaysPerMonth: 8,
   noticeDays: 1,
+  maxDaysAhead: 92,
   safetyNoticeMaxDays: 365,
   maxContactMinutes: 432, // 7h12'
   maxTeamShare: 0.5,

@@ -213,7 +213,8 @@ describe('WORKING_DAY', () => {
       today: '2027-03-01',
       agreements: [agreement({ to: null, safetyNoticeDate: d('2027-01-10') })],
     };
-    expect(blocks(check(ctx, '2027-10-04'))).toEqual(['WORKING_DAY']);
+    // Asked so far ahead, HORIZON refuses it too.
+    expect(blocks(check(ctx, '2027-10-04'))).toEqual(['HORIZON', 'WORKING_DAY']);
     expect(blocks(check(ctx, '2027-03-29'))).toEqual(['WORKING_DAY']);
     expect(blocks(check(ctx, '2027-03-30'))).toEqual([]);
   });
@@ -285,6 +286,36 @@ describe('PAST_DATE and SHORT_NOTICE', () => {
   });
 });
 
+describe('HORIZON', () => {
+  // An open-ended agreement, so only the distance matters.
+  const open = (today: string, policy: Partial<Policy> = {}): Setup => ({
+    today,
+    policy,
+    agreements: [agreement({ employee: ANNA.email, to: null })],
+  });
+
+  it('allows a date 92 days after the request, refuses one 93 days after, with the numbers', () => {
+    // 2026-11-02 + 92 = 2027-02-02 (a Tuesday), + 93 = 2027-02-03.
+    expect(blocks(check(open('2026-11-02'), '2027-02-02'))).toEqual([]);
+    const far = check(open('2026-11-02'), '2027-02-03');
+    expect(blocks(far)).toEqual(['HORIZON']);
+    expect(find(far, 'HORIZON').params).toEqual({ daysAhead: 93, maxDaysAhead: 92 });
+    expect(find(far, 'HORIZON').message).toBe(
+      'Troppo in anticipo: mer 3 feb 2027 è fra 93 giorni, si può chiedere al massimo 92 giorni prima.',
+    );
+    expectWellFormed(find(far, 'HORIZON'));
+  });
+
+  it('follows the policy parameter maxDaysAhead', () => {
+    expect(blocks(check(open('2026-11-02', { maxDaysAhead: 7 }), '2026-11-09'))).toEqual([]);
+    expect(blocks(check(open('2026-11-02', { maxDaysAhead: 7 }), '2026-11-10'))).toEqual(['HORIZON']);
+  });
+
+  it('the year 9999 is refused, not thrown on', () => {
+    expect(blocks(check(open('2026-11-02'), '9999-12-31'))).toContain('HORIZON');
+  });
+});
+
 describe('AGREEMENT', () => {
   it('allows an agreement signed by the manager on the day of the request, refuses one signed the day after', () => {
     const onTheDay: Setup = {
@@ -339,7 +370,10 @@ describe('AGREEMENT', () => {
   });
 
   it('an indefinite term (no end) covers any later date', () => {
-    const setup: Setup = { agreements: [agreement({ to: null, safetyNoticeDate: d('2029-06-01') })] };
+    const setup: Setup = {
+      agreements: [agreement({ to: null, safetyNoticeDate: d('2029-06-01') })],
+      policy: { maxDaysAhead: 3660 }, // asked three years ahead: only the agreement matters here
+    };
     expect(blocks(check(setup, '2029-11-05'))).toEqual([]);
     expect(blocks(check(setup, '2026-11-09'))).toEqual(['SAFETY_NOTICE']); // the notice postdates the day
   });

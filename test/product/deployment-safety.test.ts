@@ -301,7 +301,7 @@ describe('the add-on reaches the web app recorded at deploy time', () => {
     p.submit(ANNA, ['2026-11-09']);
     p.ws.resetCounts();
     const card = cardJson(p.bundle.runAddOn(MANAGER, 'onHomepage', {}));
-    expect(card?.header?.subtitle).toBe(MANAGER);
+    expect(card?.header?.subtitle).toBe('Mario Ferrari');
     expect(JSON.stringify(card)).toContain('1 giornata di 1 persona');
     const [homepage, post] = p.executions().slice(-2);
     expect([homepage.functionName, homepage.kind, homepage.user]).toEqual(['onHomepage', 'addon', MANAGER]);
