@@ -1,4 +1,4 @@
-// The scenario format (SPEC §7, a stable contract): parsing and validation of the file, and
+// The scenario format (a stable contract, documented here and in the README): parsing and validation of the file, and
 // the shape of its result. Shared by the pure runner and the runner through the bundle.
 import { parseLocalDateTime, type LocalDateTime } from '../../src/domain/dates';
 import {

@@ -1,4 +1,4 @@
-// The policy: every parameter of the rules, with the Unione's defaults (SPEC §4), and its
+// The policy: every parameter of the rules, with the Unione's defaults (docs/rules.md), and its
 // validation. HR edits it in the Configurazione sheet; a scenario may override any field.
 import { formatMinutes, parseTimeOfDay } from './dates';
 

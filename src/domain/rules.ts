@@ -1,4 +1,4 @@
-// The rules of lavoro agile (SPEC §4), written once. Every part of the product (form intake,
+// The rules of lavoro agile (docs/rules.md), written once. Every part of the product (form intake,
 // sidebar, approval, scenario runner, reports) calls evaluateRequest / evaluateApproval.
 import {
   datesOfMonth,

@@ -11,7 +11,7 @@
 // - the Form: published (forms made by API after 30 June 2026 start unpublished), collecting
 //   verified emails (a typed address would become the identity), for the domain's users only;
 // - the team calendar: read-only for the domain (or for nobody, as HR configures), never public;
-// - the Drive root: the owner's, edited by HR, no link or domain sharing (SPEC §6);
+// - the Drive root: the owner's, edited by HR, no link or domain sharing (the Drive convention in the README);
 // - the script project: nobody but the owner edits the code; the domain may view it, because
 //   Google lets a user's token reach a web app only if that user can open the project;
 // - one form-submit, one edit and one periodic trigger, the owner's.

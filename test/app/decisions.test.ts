@@ -1,4 +1,4 @@
-// Use cases: deciding (approve / reject, one by one or in bulk) and cancelling days (SPEC §2
+// Use cases: deciding (approve / reject, one by one or in bulk) and cancelling days (the README
 // steps 3 and 5, §7 error codes) on in-memory ports. Who may act, on which state, the re-check
 // of the block rules at approval, one write per operation, notifications grouped per employee.
 import {

@@ -2,7 +2,7 @@
 // request, and for the manager one digest per period of all the pending dates asked since the
 // last one; one mail per employee for a batch of
 // decisions; a cancellation goes to whoever did not make it; none inside the disconnection
-// period (SPEC §5).
+// period (docs/rules.md).
 import type { DayRecord } from '../../src/app/ports';
 import { changeNotifications, mergeDigests, requestNotifications } from '../../src/app/notifications';
 import { parseLocalDateTime, type LocalDateTime } from '../../src/domain/dates';

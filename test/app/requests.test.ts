@@ -1,4 +1,4 @@
-// Use case: requesting smart days (SPEC §2 step 2) on in-memory ports. Each date is checked
+// Use case: requesting smart days (the README, Requests) on in-memory ports. Each date is checked
 // against the rules; the employee gets one receipt, the manager one digest of the pending
 // dates, both outside the disconnection period; a Form response delivered twice changes
 // nothing the second time (ENGINEERING: idempotent triggers).

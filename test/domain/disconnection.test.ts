@@ -1,4 +1,4 @@
-// The right to disconnect (SPEC §5): no notification between 20:00 and 07:00 (or the period
+// The right to disconnect (docs/rules.md): no notification between 20:00 and 07:00 (or the period
 // in the policy); one created inside the period is delivered when it ends. All in Rome local
 // time, so the result never depends on the process time zone (this file also runs under
 // TZ=Pacific/Kiritimati).

@@ -1,4 +1,4 @@
-// Holidays (SPEC §4, calendar facts). The table below is written by hand from the SPEC: the
+// Holidays (docs/rules.md, calendar facts). The table below is written by hand from docs/rules.md: the
 // national holidays (with Easter Monday and, from 2026, 4 October) and the patron saint of
 // each seat. Every date of 2026–2030 is checked against it, for every seat.
 import { parseIsoDate, type IsoDate } from '../../src/domain/dates';
@@ -177,7 +177,7 @@ describe('HolidayCalendar.holidayAt, every date of 2026–2030, every seat', () 
     expect(calendar2.holidayAt(d('2026-05-20'), 'CARPI')).not.toBeNull();
   });
 
-  it('PATRON_DAYS holds the four seats of the SPEC', () => {
+  it('PATRON_DAYS holds the four seats of docs/rules.md', () => {
     expect(
       Object.fromEntries(Object.entries(PATRON_DAYS).map(([seat, p]) => [seat, [p.month, p.day]])),
     ).toEqual({ Carpi: [5, 20], Campogalliano: [10, 21], Soliera: [6, 24], 'Novi di Modena': [9, 29] });

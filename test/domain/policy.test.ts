@@ -1,7 +1,7 @@
-// The policy: defaults of SPEC §4 and validation of HR's edits (Italian messages naming the field).
+// The policy: defaults of docs/rules.md and validation of HR's edits (Italian messages naming the field).
 import { DEFAULT_POLICY, POLICY_LABELS, validatePolicy } from '../../src/domain/policy';
 
-const SPEC_DEFAULTS = {
+const CATALOGUE_DEFAULTS = {
   maxDaysPerWeek: 2,
   maxDaysPerMonth: 8,
   noticeDays: 1,
@@ -15,8 +15,8 @@ const SPEC_DEFAULTS = {
 };
 
 describe('DEFAULT_POLICY', () => {
-  it('equals the defaults of SPEC §4', () => {
-    expect({ ...DEFAULT_POLICY, disconnection: { ...DEFAULT_POLICY.disconnection } }).toEqual(SPEC_DEFAULTS);
+  it('equals the defaults of docs/rules.md', () => {
+    expect({ ...DEFAULT_POLICY, disconnection: { ...DEFAULT_POLICY.disconnection } }).toEqual(CATALOGUE_DEFAULTS);
   });
 
   it('cannot be changed by accident', () => {
@@ -25,14 +25,14 @@ describe('DEFAULT_POLICY', () => {
   });
 
   it('has an Italian label for every field', () => {
-    expect(Object.keys(POLICY_LABELS).sort()).toEqual(Object.keys(SPEC_DEFAULTS).sort());
+    expect(Object.keys(POLICY_LABELS).sort()).toEqual(Object.keys(CATALOGUE_DEFAULTS).sort());
   });
 });
 
 describe('validatePolicy', () => {
   it('takes the digest period «ora» or «giorno», refusing anything else', () => {
     expect(validatePolicy({ digestEvery: 'giorno' })).toEqual({
-      policy: { ...SPEC_DEFAULTS, digestEvery: 'giorno' },
+      policy: { ...CATALOGUE_DEFAULTS, digestEvery: 'giorno' },
       errors: [],
     });
     expect(validatePolicy({ digestEvery: ' Ora ' }).policy.digestEvery).toBe('ora');
@@ -49,7 +49,7 @@ describe('validatePolicy', () => {
     for (const input of [undefined, null, {}]) {
       const { policy, errors } = validatePolicy(input);
       expect(errors).toEqual([]);
-      expect(policy).toEqual(SPEC_DEFAULTS);
+      expect(policy).toEqual(CATALOGUE_DEFAULTS);
     }
   });
 
@@ -61,7 +61,7 @@ describe('validatePolicy', () => {
     });
     expect(errors).toEqual([]);
     expect(policy).toEqual({
-      ...SPEC_DEFAULTS,
+      ...CATALOGUE_DEFAULTS,
       maxDaysPerWeek: 3,
       maxTeamShare: 0.75,
       disconnection: { from: '19:00', to: '08:00' },
@@ -77,7 +77,7 @@ describe('validatePolicy', () => {
     const a = validatePolicy({}).policy;
     a.disconnection.from = '18:00';
     a.maxDaysPerWeek = 5;
-    expect(validatePolicy({}).policy).toEqual(SPEC_DEFAULTS);
+    expect(validatePolicy({}).policy).toEqual(CATALOGUE_DEFAULTS);
     expect(DEFAULT_POLICY.disconnection.from).toBe('20:00');
   });
 
@@ -88,7 +88,7 @@ describe('validatePolicy', () => {
     expect(errors[0].field).toBe(field);
     expect(errors[0].message).toContain(label);
     for (const m of mentions) expect(errors[0].message).toContain(m);
-    expect(policy).toEqual(SPEC_DEFAULTS);
+    expect(policy).toEqual(CATALOGUE_DEFAULTS);
   }
 
   it('refuses a negative cap', () => {
@@ -124,7 +124,7 @@ describe('validatePolicy', () => {
     expect(second.errors).toHaveLength(1);
     expect(second.errors[0].field).toMatch(/^disconnection/);
     expect(second.errors[0].message).toContain('24:00');
-    expect(second.policy).toEqual(SPEC_DEFAULTS);
+    expect(second.policy).toEqual(CATALOGUE_DEFAULTS);
   });
 
   it('refuses a disconnection that is not a pair of times', () => {
@@ -150,7 +150,7 @@ describe('validatePolicy', () => {
       colour: 'blu',
     });
     expect(errors.map((e) => e.field).sort()).toEqual(['colour', 'maxDaysPerWeek', 'maxTeamShare']);
-    expect(policy).toEqual({ ...SPEC_DEFAULTS, maxDaysPerMonth: 6 });
+    expect(policy).toEqual({ ...CATALOGUE_DEFAULTS, maxDaysPerMonth: 6 });
   });
 
   it('refuses a policy that is not an object', () => {
@@ -158,7 +158,7 @@ describe('validatePolicy', () => {
       const { policy, errors } = validatePolicy(input);
       expect(errors).toHaveLength(1);
       expect(errors[0].message.length).toBeGreaterThan(0);
-      expect(policy).toEqual(SPEC_DEFAULTS);
+      expect(policy).toEqual(CATALOGUE_DEFAULTS);
     }
   });
 });

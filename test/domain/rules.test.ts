@@ -1,5 +1,5 @@
-// The rules of SPEC §4: for every rule a case that breaks it and one that holds at the exact
-// boundary. Expected values come from the SPEC and the calendar, worked out by hand:
+// The rules of docs/rules.md: for every rule a case that breaks it and one that holds at the exact
+// boundary. Expected values come from docs/rules.md and the calendar, worked out by hand:
 //   November 2026: 1 Nov is a Sunday; Mondays 2, 9, 16, 23, 30; 21 working days Mon–Fri.
 //   December 2026: 1 Dec is a Tuesday; Mondays 7, 14, 21, 28; holidays 8 (Tue), 25 (Fri), 26 (Sat).
 //   May 2026: Wednesdays 6, 13, 20, 27; 20 May is Carpi's patron day.
@@ -124,7 +124,7 @@ const warnings = (results: RuleResult[]) =>
     .map((r) => r.rule)
     .sort();
 /**
- * Blocks of a date no agreement covers. The SPEC does not say whether SAFETY_NOTICE and
+ * Blocks of a date no agreement covers. docs/rules.md does not say whether SAFETY_NOTICE and
  * CONTACT_WINDOW (which read the agreement) also speak then, so they are left out here.
  */
 const uncovered = (results: RuleResult[]) =>
