@@ -7,6 +7,7 @@ import { evaluateApproval } from '../domain/rules';
 import { STATUS_LABELS } from '../domain/labels';
 import type { AuditEntry, DayRecord, Ports } from './ports';
 import { fail, type Failure, type Result } from './result';
+import { freeText } from './text';
 import { dayFacts, RegisterView } from './view';
 import { changeNotifications } from './notifications';
 
@@ -40,7 +41,9 @@ export function decideDays(ports: Ports, by: string, inputs: readonly DecisionIn
     const decision = input.decision;
     if (decision !== 'approve' && decision !== 'reject')
       return fail('INVALID_INPUT', 'La decisione deve essere «approve» o «reject».');
-    const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+    const typed = freeText(input.reason, 'La motivazione');
+    if (!typed.ok) return typed;
+    const reason = typed.text.trim();
     if (decision === 'reject' && !reason)
       return fail('INVALID_INPUT', 'Per rifiutare serve una motivazione.');
     if (!employee) return null;
@@ -74,6 +77,10 @@ export function decideDays(ports: Ports, by: string, inputs: readonly DecisionIn
 /** Cancels one pending or approved day that is not in the past. */
 export function cancelDay(ports: Ports, by: string, input: DayRef & { reason?: unknown }): ItemOutcome {
   return changeDays(ports, by, [input], (view, caller, employee, item, now) => {
+    // A malformed step is INVALID_INPUT before anything else (the scenario contract's order).
+    const typed = freeText(item.reason, 'La motivazione');
+    if (!typed.ok) return typed;
+    const reason = typed.text.trim();
     if (!employee) return null;
     const allowed =
       caller === employee.email || view.isAdmin(caller) || view.isManagerOf(caller, employee, now.date);
@@ -82,7 +89,6 @@ export function cancelDay(ports: Ports, by: string, input: DayRef & { reason?: u
         'NOT_AUTHORIZED',
         'Solo il dipendente, il suo responsabile o il servizio personale può annullare.',
       );
-    const reason = typeof item.reason === 'string' ? item.reason.trim() : '';
     return (day) => {
       if (day.status !== 'pending' && day.status !== 'approved')
         return fail('INVALID_STATE', `La giornata è già ${STATUS_LABELS[day.status]}.`);

@@ -6,6 +6,7 @@ import type { Policy } from '../domain/policy';
 import { evaluateRequest, type DateOutcome } from '../domain/rules';
 import type { AuditEntry, DayRecord, Ports } from './ports';
 import { fail, type Failure, type Result } from './result';
+import { freeText } from './text';
 import { RegisterView } from './view';
 import { requestNotifications, type Notification } from './notifications';
 
@@ -169,13 +170,17 @@ function checkSubmitInput(
       location ? `Sede sconosciuta: «${location}».` : 'Indica il luogo: casa o una sede condivisa.',
     );
   }
-  if (input.note !== undefined && input.note !== null && typeof input.note !== 'string') {
-    return fail('INVALID_INPUT', 'La nota deve essere un testo.');
-  }
-  const note = typeof input.note === 'string' ? input.note.slice(0, 1000) : '';
+  const note = freeText(input.note, 'La nota');
+  if (!note.ok) return note;
   const employee = normaliseEmail(input.employee);
   if (!employee) return fail('UNKNOWN_EMPLOYEE', 'Identità del richiedente non verificata.');
-  return { ok: true, employee, dates: (input.dates as string[]).map((d) => d.trim()), location, note };
+  return {
+    ok: true,
+    employee,
+    dates: (input.dates as string[]).map((d) => d.trim()),
+    location,
+    note: note.text,
+  };
 }
 
 function toRecord(

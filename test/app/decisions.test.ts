@@ -106,6 +106,18 @@ describe('decideDay', () => {
     expect(w.notifier.sent[0].body).toContain('Scadenza del bilancio');
   });
 
+  it('a reason over 1,000 characters is refused with a clear message; the day stays pending, nothing is mailed', () => {
+    const w = busyWorld();
+    const outcome = decideDay(w.ports, MARIO, reject(ANNA, '2026-11-09', 'r'.repeat(1200)));
+    expect(outcome).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: 'La motivazione: al massimo 1.000 caratteri (ne ha 1.200).',
+    });
+    expect(statusOf(w, ANNA, '2026-11-09')).toEqual(['pending']);
+    expect(w.notifier.sent).toEqual([]);
+  });
+
   it.each([undefined, 'approva', 'APPROVE', true])(
     'an unknown decision (%p) is INVALID_INPUT',
     (decision) => {

@@ -109,13 +109,24 @@ describe('submitRequest: the rows written', () => {
     ]);
   });
 
-  it('keeps the note as the plain text typed (escaping is the adapters’ job), up to 1000 characters', () => {
+  it('keeps the note as the plain text typed (escaping is the adapters’ job)', () => {
     const w = world();
     const note = '=HYPERLINK("http://x") <b>urgente</b> & “virgolette”';
     submit(w, { employee: ANNA, dates: ['2026-11-09'], note });
-    submit(w, { employee: LUCA, dates: ['2026-11-09'], note: 'x'.repeat(1500) });
-    expect(w.register.days.map((x) => x.note.length)).toEqual([note.length, 1000]);
     expect(w.register.days[0].note).toBe(note);
+  });
+
+  it('refuses a note over 1,000 characters with a clear message, writing nothing; 1,000 are kept whole', () => {
+    const w = world();
+    const long = submit(w, { employee: LUCA, dates: ['2026-11-09'], note: 'x'.repeat(1500) });
+    expect(long).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: 'La nota: al massimo 1.000 caratteri (ne ha 1.500).',
+    });
+    expect(w.register.days).toEqual([]);
+    submit(w, { employee: LUCA, dates: ['2026-11-09'], note: 'y'.repeat(1000) });
+    expect(w.register.days.map((x) => x.note.length)).toEqual([1000]);
   });
 });
 
