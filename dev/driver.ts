@@ -11,6 +11,7 @@ import { HOME, type Site } from '../src/domain/model';
 import { EXTRA_DATE_ITEM_TITLE, HOME_CHOICE, siteChoice } from '../src/gas/form';
 import { PROPERTY } from '../src/gas/properties';
 import { createWorkspace, type CreatedWorkspace, type WorkspaceState } from './workspace';
+import { buildEvent, type FormInputs, type HostContext } from './playground/addon-event';
 import { loadBundle, type LoadedBundle } from './workspace/bundle';
 import type { ExecutionRecord, WebAppAccess } from './workspace/script';
 
@@ -156,10 +157,9 @@ export function restoreWorkspace(workspace: CreatedWorkspace, saved: string): vo
 export type CardInput = string | string[] | { date: string };
 
 /**
- * The event object Google passes an add-on function ("Google Workspace add-ons: event
- * objects"): `commonEventObject` with the host, the action's parameters and the card's form
- * inputs (`stringInputs.value[]`; a date picker's `dateInput.msSinceEpoch`, midnight UTC of the
- * day), plus the host's own fields (`gmail`, `calendar`, `sheets`) and the legacy top-level ones.
+ * The event object Google passes an add-on function (dev/playground/addon-event.ts builds it, as
+ * the playground's side panel does): the host, the open message or event, and for a widget
+ * action its parameters and the card's inputs (a date picker's day at midnight UTC).
  */
 export function addOnEvent(opts: {
   host: 'GMAIL' | 'CALENDAR' | 'SHEETS';
@@ -167,54 +167,33 @@ export function addOnEvent(opts: {
   inputs?: Record<string, CardInput>;
   gmail?: { messageId: string; accessToken: string };
   calendar?: { calendarId: string; id: string; organizer?: string };
+  nowMs?: number;
 }): Record<string, unknown> {
-  const formInputs: Record<string, unknown> = {};
-  const legacy: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(opts.inputs ?? {})) {
-    if (typeof value === 'object' && !Array.isArray(value)) {
-      const ms = Date.parse(`${value.date}T00:00:00Z`);
-      formInputs[name] = { dateInput: { msSinceEpoch: ms } };
-      legacy[name] = [String(ms)];
-    } else {
-      const list = Array.isArray(value) ? value : [value];
-      formInputs[name] = { stringInputs: { value: list } };
-      legacy[name] = list;
-    }
-  }
-  const parameters = opts.parameters ?? {};
-  const event: Record<string, unknown> = {
-    commonEventObject: {
-      hostApp: opts.host,
-      platform: 'WEB',
-      userLocale: 'it',
-      timeZone: { id: 'Europe/Rome', offset: 3_600_000 },
-      formInputs,
-      parameters,
-    },
-    clientPlatform: 'web',
-    hostApp: opts.host.toLowerCase(),
-    userLocale: 'it',
-    userTimezone: { id: 'Europe/Rome', offSet: '3600000' },
-    formInput: Object.fromEntries(Object.entries(legacy).map(([k, v]) => [k, v[0]])),
-    formInputs: legacy,
-    parameters,
-  };
-  if (opts.gmail)
-    Object.assign(event, {
-      gmail: {
-        messageId: opts.gmail.messageId,
-        threadId: opts.gmail.messageId,
-        accessToken: opts.gmail.accessToken,
-      },
-      messageMetadata: { messageId: opts.gmail.messageId, accessToken: opts.gmail.accessToken },
-    });
-  if (opts.calendar)
-    event.calendar = {
-      calendarId: opts.calendar.calendarId,
-      id: opts.calendar.id,
-      organizer: { email: opts.calendar.organizer ?? '' },
-      capabilities: { canSeeAttendees: false },
-    };
-  if (opts.host === 'SHEETS') event.sheets = { addonHasFileScopePermission: false };
-  return event;
+  const formInputs: FormInputs = {};
+  for (const [name, value] of Object.entries(opts.inputs ?? {}))
+    formInputs[name] =
+      typeof value === 'object' && !Array.isArray(value)
+        ? { dateInput: { msSinceEpoch: String(Date.parse(`${value.date}T00:00:00Z`)) } }
+        : { stringInputs: { value: Array.isArray(value) ? value : [value] } };
+  const context: HostContext = opts.gmail
+    ? { host: 'GMAIL', ...opts.gmail }
+    : opts.calendar
+      ? {
+          host: 'CALENDAR',
+          calendarId: opts.calendar.calendarId,
+          eventId: opts.calendar.id,
+          organizer: opts.calendar.organizer ?? '',
+          attendees: [],
+        }
+      : null;
+  const widget =
+    opts.parameters || opts.inputs ? { parameters: opts.parameters ?? {}, formInputs } : undefined;
+  return buildEvent({
+    host: opts.host,
+    context,
+    nowMs: opts.nowMs ?? Date.now(),
+    useLocaleFromApp: true,
+    currentEventAccess: 'READ',
+    widget,
+  });
 }

@@ -9,6 +9,8 @@ import { addDays, parseIsoDate, type IsoDate } from '../../src/domain/dates';
 import { QUEUE_PREFIX } from '../../src/gas/mail';
 import { toRomeLocal } from '../../src/domain/rome-time';
 import type { WorkspaceState } from '../workspace/index';
+import { mailboxOf } from '../workspace/gmail';
+import type { SentMail } from '../workspace/mail';
 import { buildDemoOrganisation, DEMO_TODAY, DEMO_TODAY_MINUTES, HR_ACCOUNT } from './demo-org';
 import type { CalendarEventView, FormView, MailView, PersonOption, ResultDayView, SheetView } from './pages';
 import { romeMs, seedWorkspace, type SeedSummary } from './seed';
@@ -52,9 +54,21 @@ export interface Backend {
   calendar(month: string, owner?: string): { name: string; events: CalendarEventView[] } | null;
   mail(): { sent: MailView[]; queued: { sendAt: string; to: string; subject: string; body: string }[] };
   /** Runs `name` as `user` and returns the HTML it showed (sidebar, dialog) or returned. */
-  htmlOutput(user: string, name: string): string | null;
+  htmlOutput(user: string, name: string, parameter?: Record<string, string>): string | null;
+  /** The manifest deployed with the bundle (appsscript.json beside it), or null if unreadable. */
+  manifest(): unknown;
+  /** The messages in `user`'s Gmail (what MailApp sent to or by them), newest first. */
+  mailbox(user: string): SentMail[];
+  /** The shared calendar «Smart working» (the script property setup writes), or null before setup. */
+  teamCalendarId(): string | null;
+  /** Events of a calendar between two instants as `user` reads them (Calendar API; throws its errors). */
+  calendarEventsAs(user: string, calendarId: string, fromMs: number, toMs: number): CalendarApiEvent[];
+  /** One event of a calendar as `user` reads it (Calendar API; throws its errors). */
+  calendarEventAs(user: string, calendarId: string, eventId: string): CalendarApiEvent;
   save(): void;
 }
+
+export type CalendarApiEvent = GoogleAppsScript.Calendar.Schema.Event;
 
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   const log = options.log ?? (() => undefined);
@@ -110,7 +124,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
         `Attenzione: decisioni o annullamenti non riusciti (le giornate restano come erano):\n  ${seeded.failures.join('\n  ')}`,
       );
   }
-  const backend = new WorkspaceBackend(handle, options.stateFile, seeded);
+  const backend = new WorkspaceBackend(handle, options.stateFile, seeded, options.codePath);
   backend.save();
   return backend;
 }
@@ -171,6 +185,7 @@ class WorkspaceBackend implements Backend {
     readonly handle: WorkspaceHandle,
     private readonly stateFile: string,
     readonly seeded: SeedSummary | null,
+    private readonly codePath: string,
   ) {}
 
   nowMs(): number {
@@ -438,15 +453,62 @@ class WorkspaceBackend implements Backend {
     return { sent, queued };
   }
 
-  htmlOutput(user: string, name: string): string | null {
+  htmlOutput(user: string, name: string, parameter: Record<string, string> = {}): string | null {
     let result: unknown;
     try {
       // The web app's page, as `user` opens it in a browser (doGet, executing as the owner).
-      result = name === 'doGet' ? this.handle.bundle.openWebApp(user) : this.handle.run(user, name);
+      result =
+        name === 'doGet' ? this.handle.bundle.openWebApp(user, parameter) : this.handle.run(user, name);
     } finally {
       this.save();
     }
     const output = result as { getContent?: () => string } | null;
     return output && typeof output.getContent === 'function' ? output.getContent() : null;
+  }
+
+  // ---- the add-on's hosts (Gmail, Calendar, Sheets) ----------------------------------------
+
+  manifest(): unknown {
+    try {
+      return JSON.parse(readFileSync(join(dirname(this.codePath), 'appsscript.json'), 'utf8'));
+    } catch {
+      return null;
+    }
+  }
+
+  mailbox(user: string): SentMail[] {
+    return mailboxOf(this.handle.state.mail, user)
+      .map((m, i) => ({ m, i }))
+      .sort((a, b) => b.m.sentAtMs - a.m.sentAtMs || b.i - a.i)
+      .map(({ m }) => m);
+  }
+
+  teamCalendarId(): string | null {
+    return this.handle.scriptProperty(CALENDAR_ID_PROPERTY);
+  }
+
+  calendarEventsAs(user: string, calendarId: string, fromMs: number, toMs: number): CalendarApiEvent[] {
+    const api = this.handle.globals.Calendar;
+    return this.handle.asUser(user, () => {
+      const events: CalendarApiEvent[] = [];
+      let pageToken: string | undefined;
+      do {
+        const page = api.Events.list(calendarId, {
+          timeMin: new Date(fromMs).toISOString(),
+          timeMax: new Date(toMs).toISOString(),
+          singleEvents: true,
+          orderBy: 'startTime',
+          maxResults: 2500,
+          pageToken,
+        });
+        events.push(...(page.items ?? []));
+        pageToken = page.nextPageToken ?? undefined;
+      } while (pageToken);
+      return events;
+    });
+  }
+
+  calendarEventAs(user: string, calendarId: string, eventId: string): CalendarApiEvent {
+    return this.handle.asUser(user, () => this.handle.globals.Calendar.Events.get(calendarId, eventId));
   }
 }

@@ -13,14 +13,23 @@ import {
 import { STATUS_LABELS } from '../../src/domain/labels';
 import { html, raw, STYLE, type SafeHtml } from './html';
 
-export type PageKey = 'modulo' | 'registro' | 'calendario' | 'posta' | 'approvazioni';
+export type PageKey =
+  'modulo' | 'registro' | 'calendario' | 'posta' | 'approvazioni' | 'gmail' | 'calendar' | 'fogli';
 
-const NAV: { key: PageKey; path: string; label: string }[] = [
+const NAV: { key: PageKey; path: string; label: string; hint?: string }[] = [
   { key: 'modulo', path: '/modulo', label: 'Modulo' },
   { key: 'registro', path: '/registro', label: 'Registro' },
   { key: 'calendario', path: '/calendario', label: 'Calendario' },
   { key: 'posta', path: '/posta', label: 'Posta' },
   { key: 'approvazioni', path: '/approvazioni', label: 'Pagina web' },
+  { key: 'gmail', path: '/gmail', label: 'Gmail', hint: 'Il componente aggiuntivo in Gmail' },
+  {
+    key: 'calendar',
+    path: '/calendar',
+    label: 'Google Calendar',
+    hint: 'Il componente aggiuntivo in Calendar',
+  },
+  { key: 'fogli', path: '/fogli', label: 'Fogli', hint: 'Il componente aggiuntivo in Fogli Google' },
 ];
 
 export interface PersonOption {
@@ -58,7 +67,10 @@ export function layout(input: LayoutInput, body: SafeHtml): SafeHtml {
           <a class="brand" href="/">Agorà</a>
           <nav>
             ${NAV.map(
-              (n) => html`<a href="${n.path}" class="${n.key === input.active ? 'on' : ''}">${n.label}</a>`,
+              (n) =>
+                html`<a href="${n.path}" class="${n.key === input.active ? 'on' : ''}" title="${n.hint ?? ''}"
+                  >${n.label}</a
+                >`,
             )}
           </nav>
           <span class="spacer"></span>

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { formatMinutes, parseLocalDateTime, type IsoDate } from '../../src/domain/dates';
 import { fromRomeLocal, toRomeLocal } from '../../src/domain/rome-time';
+import { handleAddOnRoute } from './addon-hosts';
 import { openBackend, type Backend, type BackendOptions } from './backend';
 import type { SafeHtml } from './html';
 import {
@@ -99,6 +100,19 @@ async function handle(backend: Backend, req: IncomingMessage, res: ServerRespons
   if (method === 'POST' && path === '/orologio') return moveClock(backend, r);
   if (method === 'GET' && path.startsWith('/html/')) return showHtmlOutput(backend, r, path.slice(6));
   if (method === 'POST' && path.startsWith('/rpc/')) return rpc(backend, r, path.slice(5));
+  // The add-on's hosts (Gmail, Calendar, Sheets) and its side panel: dev/playground/addon-*.ts.
+  const addOn = await handleAddOnRoute(backend, {
+    method,
+    url,
+    user,
+    req,
+    page: (title, active, body, status = 200) =>
+      sendPage(res, status, backend, req, title, active, body, true),
+    readForm: () => readForm(req),
+    redirect: (location) => redirect(res, location),
+    json: (status, value) => sendJson(res, status, value),
+  });
+  if (addOn) return;
   page(backend, r, 'Pagina non trovata', null, errorPage(404, `Nessuna pagina ${path}.`), 404);
 }
 
@@ -370,7 +384,9 @@ function showHtmlOutput(backend: Backend, r: Request, name: string): void {
   }
   let content: string | null;
   try {
-    content = backend.htmlOutput(r.user, name);
+    // The web app's page takes `?giorni=` (a mail's link): doGet gets it as `e.parameter`.
+    const parameter = Object.fromEntries(r.url.searchParams);
+    content = backend.htmlOutput(r.user, name, parameter);
   } catch (e) {
     page(backend, r, 'Errore', null, errorPage(500, `${name}: ${(e as Error).message}`), 500);
     return;
