@@ -16,7 +16,9 @@ const CATALOGUE_DEFAULTS = {
 
 describe('DEFAULT_POLICY', () => {
   it('equals the defaults of docs/rules.md', () => {
-    expect({ ...DEFAULT_POLICY, disconnection: { ...DEFAULT_POLICY.disconnection } }).toEqual(CATALOGUE_DEFAULTS);
+    expect({ ...DEFAULT_POLICY, disconnection: { ...DEFAULT_POLICY.disconnection } }).toEqual(
+      CATALOGUE_DEFAULTS,
+    );
   });
 
   it('cannot be changed by accident', () => {
