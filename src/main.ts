@@ -7,9 +7,8 @@
 // handOverOwnership) refuse unless the owner runs them for themself (src/gas/owner.ts); the
 // others act for the verified caller and authorize them in src/app.
 import type { DecisionInput } from './app/decisions';
-import type { Overview, OverviewQuery } from './app/overview';
+import type { Overview, OverviewQuery, SelectedDays } from './app/overview';
 import type { AppRequestInput } from './app/requests';
-import type { SidebarDto } from './app/sidebar';
 import {
   calendarEvent,
   cardAction,
@@ -25,8 +24,8 @@ import { runTimer } from './gas/jobs';
 import { syncMyCalendarNow } from './gas/own-calendar';
 import {
   cancelFromPage,
+  daysForPage,
   decideFromPage,
-  loadPage,
   overviewForPage,
   pageOutput,
   requestFromPage,
@@ -76,14 +75,14 @@ export function doPost(event: GoogleAppsScript.Events.DoPost): GoogleAppsScript.
   return handlePost(event);
 }
 
-/** Web page: what the signed-in user may see (the older read model, while the page moves). */
-export function pageLoad(month?: string): SidebarDto {
-  return loadPage(month);
-}
-
 /** Web page: what the signed-in user may see, filtered and paged. */
 export function pageOverview(query?: OverviewQuery): Overview {
   return overviewForPage(query ?? {});
+}
+
+/** Web page: the days a mail's link points at (`?giorni=<ids>`), as the caller may see them. */
+export function pageDays(ids: string[]): SelectedDays {
+  return daysForPage(ids);
 }
 
 /** Web page: request smart days (the same use case as the Form). */

@@ -96,7 +96,7 @@ test('every entry point of src/main.ts is a top-level function declaration; no b
       'onGuideAction',
       'onCardAction',
       'onWorkingLocationTimer',
-      'pageLoad',
+      'pageOverview',
       'pageDecide',
       'pageCancel',
     ]),

@@ -40,7 +40,13 @@ test('a homepage for every host and role, and the Gmail card of a digest', () =>
 
 test('each card is a Google card: a header, sections with known widgets, actions to onCardAction or links', () => {
   for (const l of lines) {
-    expect(l.card.header?.title).toBe('Agorà — lavoro agile');
+    // The homepage carries the add-on's name; other cards say what they are, under it.
+    if (l.context === 'homepage') expect(l.card.header?.title).toBe('Agorà — lavoro agile');
+    else
+      expect([l.card.header?.title, l.card.header?.subtitle]).toEqual([
+        'Da approvare',
+        'Agorà — lavoro agile',
+      ]);
     expect(l.card.sections?.length).toBeGreaterThan(0);
     for (const s of l.card.sections ?? []) {
       expect(s.widgets.length).toBeGreaterThan(0);

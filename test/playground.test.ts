@@ -160,7 +160,7 @@ test('a missing answer is refused with the question named, and nothing is sent',
 
 test('google.script.run goes to /rpc: top-level functions only, JSON in and out, errors as {error}', async () => {
   const pg = await start();
-  const loaded = await request(pg, '/rpc/pageLoad', { user: HR, json: [] });
+  const loaded = await request(pg, '/rpc/pageOverview', { user: HR, json: [] });
   expect(loaded.status).toBe(200);
   const body = JSON.parse(loaded.text) as { result: { user: string; isAdmin: boolean } };
   expect(body.result).toMatchObject({ user: HR, isAdmin: true });
@@ -178,8 +178,12 @@ test('google.script.run goes to /rpc: top-level functions only, JSON in and out,
   expect(sidebar.text).toContain("fetch('/rpc/'");
 
   // A form posted by another site is refused; one of this page is not.
-  expect((await request(pg, '/rpc/pageLoad', { user: HR, json: [], origin: pg.url })).status).toBe(200);
-  const forged = await request(pg, '/rpc/pageLoad', { user: HR, json: [], origin: 'http://evil.example' });
+  expect((await request(pg, '/rpc/pageOverview', { user: HR, json: [], origin: pg.url })).status).toBe(200);
+  const forged = await request(pg, '/rpc/pageOverview', {
+    user: HR,
+    json: [],
+    origin: 'http://evil.example',
+  });
   expect(forged.status).toBe(403);
 });
 

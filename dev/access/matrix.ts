@@ -238,7 +238,7 @@ function probes(handle: WorkspaceHandle, cast: Cast): Record<string, Probe> {
       const output = bundle.openWebApp(who) as { getContent(): string };
       return output.getContent().length > 0;
     },
-    'page: pageLoad': (who) => !!page(who, 'pageLoad'),
+    'page: pageOverview': (who) => !!page(who, 'pageOverview'),
     'page: pageDecide': (who) => itemsOk(page(who, 'pageDecide', [{ ...item, decision: 'approve' }])),
     'page: pageCancel': (who) => itemsOk(page(who, 'pageCancel', item)),
     // Everyone tries to hand Agorà over to the HR administrator.
@@ -246,7 +246,7 @@ function probes(handle: WorkspaceHandle, cast: Cast): Record<string, Probe> {
     'add-on: onHomepage': (who) => !!addOn(who, 'onHomepage', {}),
     'add-on: syncMyCalendar': (who) => !!addOn(who, 'syncMyCalendar'),
     'add-on: handOverOwnership': (who) => !!addOn(who, 'handOverOwnership', cast.people['hr-admin']),
-    'web app: load': (who) => !!post(who, 'load', {}),
+    'web app: overview': (who) => !!post(who, 'overview', {}),
     'web app: myDays': (who) => !!post(who, 'myDays', {}),
     'web app: decide': (who) => itemsOk(post(who, 'decide', { items: [{ ...item, decision: 'approve' }] })),
     'web app: cancel': (who) => itemsOk(post(who, 'cancel', { item })),

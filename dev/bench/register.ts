@@ -29,7 +29,7 @@
 // Operations, in this order on the same register (each sees the changes of the previous ones):
 // - submission: an employee of manager A sends the Form with 3 dates (the installed form-submit
 //   trigger runs the intake);
-// - pending list: pageLoad called from the client as A (forwarded to the owner's web app);
+// - pending list: pageOverview called from the web page as A (run in the owner's web app);
 // - approval: pageDecide of one of those days as A, with the calendar work the decision runs
 //   in its own execution;
 // - bulk approval: pageDecide of 500 pending days as manager M (the largest team), then the
@@ -50,7 +50,7 @@
 // it every event would be made inside the decision's execution. Sheets calls cost no fake time.
 //
 // Naive baseline (the NAIVE BASELINE section below: bench code, never product code): the same
-// use cases (src/app: receiveFormResponse, sidebarData, decideDays, syncCalendar) on a register
+// use cases (src/app: receiveFormResponse, overview, decideDays, syncCalendar) on a register
 // port that reads every sheet one row at a time (getRange(r, 1, 1, width).getValues() per row)
 // and writes one row or cell at a time (appendRow per new day and per change-log line, one
 // setValues per changed day, a scan of the ID column with getValue per row and a setValue per
@@ -84,7 +84,7 @@ import { decideDays, type DecisionInput } from '../../src/app/decisions';
 import type { AuditEntry, DayRecord, Ports, RegisterPort } from '../../src/app/ports';
 import { findHandEdits } from '../../src/app/reconcile';
 import { receiveFormResponse } from '../../src/app/requests';
-import { sidebarData, type SidebarDto } from '../../src/app/sidebar';
+import { overview, type Overview } from '../../src/app/overview';
 import { DAY_TAG, SharedCalendar } from '../../src/gas/calendar';
 import { dateTimeToCell, dateToCell, userTextToCell, type Cell } from '../../src/gas/cells';
 import { HOME_CHOICE } from '../../src/gas/form';
@@ -801,13 +801,21 @@ export function runProductOperations(f: RegisterFixture, calendarCallMs: number)
     );
   operations.push({ operation: 'submission', ms: submitted.ms, count: submitted.count });
 
-  // Pending list: the manager opens the sidebar.
-  const loaded = measure(ws, () => bundle.callFromClient(plan.manager, 'pageLoad') as SidebarDto | null);
-  const pending = (loaded.value?.pending ?? []).flatMap((p) => p.weeks.flatMap((w) => w.days));
-  const listed = new Set(pending.filter((d) => d.employee === plan.employee).map((d) => d.date));
-  if (!plan.submitDates.every((d) => listed.has(d)))
+  // Pending list: the manager opens the web page (its first page of people waiting).
+  const loaded = measure(
+    ws,
+    () => bundle.callFromClient(plan.manager, 'pageOverview', {}) as Overview | null,
+  );
+  const pending = loaded.value?.pending;
+  // The employee is listed among the people waiting; their days, if on this page, are all there.
+  const group = pending?.groups.find((g) => g.email === plan.employee);
+  const listed = new Set(group?.weeks.flatMap((w) => w.days.map((d) => d.date)) ?? []);
+  if (
+    !pending?.persons.some((p) => p.email === plan.employee) ||
+    (group && !plan.submitDates.every((d) => listed.has(d)))
+  )
     throw new Error('register bench: the pending list lacks the days just submitted');
-  operations.push({ operation: 'pending-list', ms: loaded.ms, count: loaded.count, pending: pending.length });
+  operations.push({ operation: 'pending-list', ms: loaded.ms, count: loaded.count, pending: pending.days });
 
   // Approval: one of those days, with the calendar work the decision does in its execution.
   const first = recorded.find((d) => d.dateMs === dateMs(plan.submitDates[0])) as StoredDay;
@@ -1084,12 +1092,12 @@ export function runDirectOperations(
   if (!submitted.value.ok) throw new Error(`direct submission failed: ${submitted.value.message}`);
   out.push({ operation: 'submission', ms: submitted.ms, count: submitted.count });
 
-  const listed = measure(ws, () => owner(() => sidebarData(ports(), plan.manager)));
+  const listed = measure(ws, () => owner(() => overview(ports(), plan.manager)));
   out.push({
     operation: 'pending-list',
     ms: listed.ms,
     count: listed.count,
-    pending: listed.value.pending.reduce((n, p) => n + p.weeks.reduce((m, w) => m + w.days.length, 0), 0),
+    pending: listed.value.pending.days,
   });
 
   const approved = measure(ws, () =>

@@ -184,6 +184,21 @@ export function formatCardText(text: unknown, localLink: (url: string) => string
   return raw(out);
 }
 
+/** A card text as plain words (an accessible name): line breaks as spaces, no tags, characters as shown. */
+export function plainText(text: unknown): string {
+  return String(text ?? '')
+    .replace(/<br\s*\/?>|\n/gi, ' ')
+    .replace(/<[^<>]*>/g, '')
+    .replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|amp|lt|gt|quot|apos|nbsp);/gi, (_, e: string) => {
+      const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+      if (e[0] !== '#') return named[e.toLowerCase()];
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 // ---- icons ----------------------------------------------------------------------------------
 
 /** Material icon paths (Apache 2.0), 24×24, for the panel's own controls. */
@@ -432,7 +447,12 @@ class Renderer {
       : html`<div class="dt-main">${icon}${body}</div>`;
     let end: SafeHtml | '' = '';
     if (d.button) end = this.button(d.button);
-    else if (d.switchControl) end = this.switchControl(d.switchControl, d.text);
+    // The control's name is what the row says (its top label and text): which day a box ticks.
+    else if (d.switchControl)
+      end = this.switchControl(
+        d.switchControl,
+        [d.topLabel, d.text].filter(Boolean).map(plainText).join(', '),
+      );
     else if (d.endIcon) end = iconHtml(d.endIcon, 'dt-end-icon');
     return html`<div class="w decorated">${main}${end ? html`<div class="dt-end">${end}</div>` : ''}</div>`;
   }
@@ -448,14 +468,13 @@ class Renderer {
     const value = s.value ?? 'true';
     const kept = this.valuesOf(s.name);
     const on = kept ? kept.includes(value) : !!s.selected;
-    const plain = String(label ?? '').replace(/<[^>]*>/g, '');
     const cls = s.controlType === 'CHECK_BOX' ? 'check' : 'switch';
     return html`<input
       type="checkbox"
       class="${cls}"
       name="${this.field(s.name)}"
       value="${value}"
-      aria-label="${plain}"
+      aria-label="${label}"
       ${s.controlType === 'CHECK_BOX' ? '' : raw('role="switch"')}
       ${on ? raw('checked') : ''}
       ${this.onChange(s.onChangeAction)}

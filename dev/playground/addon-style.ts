@@ -227,7 +227,8 @@ table.sheet td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
   animation: addon-progress 1.1s infinite linear; }
 @keyframes addon-progress { from { left: -40%; } to { left: 100%; } }
 .addon-panel[aria-busy="true"] .addon-scroll { opacity: .6; }
-@media (prefers-reduced-motion: reduce) { .addon-panel .toast-box, .addon-panel .addon-progress span { animation-duration: 0s; } }
+/* Reduced motion: no animation at all (a zero duration would jump to the last keyframe, which hides the notification). */
+@media (prefers-reduced-motion: reduce) { .addon-panel .toast-box, .addon-panel .addon-progress span { animation: none; } }
 `);
 
 /**

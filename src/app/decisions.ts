@@ -1,7 +1,7 @@
 // Use cases: a manager (or delegate, or HR) approves or rejects pending days; the employee (or
 // their manager, or HR) cancels a pending or approved day. The caller is always the verified
 // identity given by the entry point, never a value sent by a client.
-import { formatLocalDateTime, parseIsoDate, type LocalDateTime } from '../domain/dates';
+import { formatDayIt, formatLocalDateTime, parseIsoDate, type LocalDateTime } from '../domain/dates';
 import { normaliseEmail, type DayStatus, type Employee } from '../domain/model';
 import { evaluateApproval } from '../domain/rules';
 import { STATUS_LABELS } from '../domain/labels';
@@ -143,10 +143,10 @@ function applyChanges<I extends DayRef>(ports: Ports, by: string, inputs: readon
       const transition = plan(view, caller, employee, input, now);
       if (typeof transition !== 'function' && transition !== null) return transition;
       if (transition === null || !employee)
-        return fail('UNKNOWN_EMPLOYEE', `${email} non è nell'elenco dei dipendenti.`);
+        return fail('UNKNOWN_EMPLOYEE', 'La persona indicata non è nell’elenco dei dipendenti.');
       const candidates = (view.daysOf.get(email) ?? []).filter((d) => d.date === date);
       if (candidates.length === 0)
-        return fail('NOT_FOUND', `Nessuna richiesta di ${employee.name} per il ${date}.`);
+        return fail('NOT_FOUND', `${employee.name} non ha chiesto ${formatDayIt(date)}.`);
       // Of several requests for one date (e.g. refused, then asked again) act on the live one.
       const day =
         candidates.find((d) => d.status === 'pending' || d.status === 'approved') ??

@@ -48,9 +48,10 @@ export function requestFromApp(ports: Ports, caller: string, input: AppRequestIn
     typeof input.token === 'string' && /^[A-Za-z0-9_-]{8,80}$/.test(input.token) ? input.token : '';
   if (!token)
     return fail('INVALID_INPUT', 'La richiesta non ha il suo codice: ricarica la pagina e riprova.');
-  // The caller is part of the id: nobody can make their request look like someone else's.
+  // The token is the id (a mail's link shows it, so no address in it); a token someone else's
+  // request already has is refused below, never taken as theirs.
   return submitRequest(ports, {
-    requestId: `app:${caller}:${token}`,
+    requestId: `app-${token}`,
     employee: caller,
     dates: input.dates,
     location: input.location,
@@ -83,6 +84,11 @@ function recordRequest(
   const now = ports.clock.now();
   // Idempotency first: a response already recorded is recorded, whatever changed since.
   const already = snapshot.days.filter((d) => d.requestId === input.requestId);
+  if (already.length && already.some((d) => d.employee !== normaliseEmail(input.employee)))
+    return {
+      result: fail('INVALID_INPUT', 'Questa richiesta ha un codice già usato: ricarica la pagina e riprova.'),
+      notifications: [],
+    };
   if (already.length) return { result: { ok: true, days: already, duplicate: true }, notifications: [] };
 
   const checked = checkSubmitInput(snapshot.sites, input);

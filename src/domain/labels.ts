@@ -69,9 +69,9 @@ export function countIt(n: number, one: string, many: string, none?: string): st
 
 /** What each status means, for people who meet "respinta" and "rifiutata" for the first time. */
 export const STATUS_HELP: Record<DayStatus, string> = {
-  refused: 'respinta subito dalle regole (limiti, accordo, festività…): non conta',
-  pending: 'in attesa della decisione del responsabile: conta già nei limiti',
+  refused: 'respinta subito dalle regole (limiti, accordo, festività…); non conta nei limiti',
+  pending: 'in attesa della decisione del responsabile; conta già nei limiti',
   approved: 'approvata dal responsabile',
-  rejected: 'rifiutata dal responsabile, con la motivazione: non conta',
-  cancelled: 'annullata: non conta più',
+  rejected: 'rifiutata dal responsabile con una motivazione; non conta nei limiti',
+  cancelled: 'annullata; non conta più nei limiti',
 };

@@ -83,6 +83,7 @@ function stateOf(e: AddOnEvent | undefined): PendingState {
   const p = params(e);
   const filtered = p.filtro === 'sì';
   return {
+    view: p.vista === 'mail' || (!p.vista && e?.gmail?.messageId) ? 'mail' : 'pending',
     person: filtered ? stringInput(e, FIELD.person) : (p.persona ?? ''),
     sector: filtered ? stringInput(e, FIELD.sector) : (p.settore ?? ''),
     page: filtered ? 1 : Math.max(1, Number(p.pagina) || 1),
@@ -132,7 +133,7 @@ export function gmailMessage(e: AddOnEvent): Card {
     return selectedDaysCard(
       sel.days.some((d) => d.canDecide) ? 'Da approvare' : 'Le giornate della mail',
       sel,
-      { person: '', sector: '', page: 1, selected: [] },
+      { view: 'mail', person: '', sector: '', page: 1, selected: [] },
       links(),
     );
   } catch (err) {
@@ -158,7 +159,7 @@ export function calendarEvent(e: AddOnEvent): Card {
     return selectedDaysCard(
       'Giornata di lavoro agile',
       sel,
-      { person: '', sector: '', page: 1, selected: [] },
+      { view: 'pending', person: '', sector: '', page: 1, selected: [] },
       links(),
     );
   } catch (err) {
@@ -177,7 +178,7 @@ export function universalAction(
         ? guideCard(links())
         : which === 'month'
           ? monthCard(overviewFor({}))
-          : pendingCard(overviewFor({}), { person: '', sector: '', page: 1, selected: [] });
+          : pendingCard(overviewFor({}), { view: 'pending', person: '', sector: '', page: 1, selected: [] });
   } catch (err) {
     card = messageCard('Agorà non è raggiungibile', (err as Error).message, links(), currentUser());
   }
@@ -220,7 +221,7 @@ function notify(message: string): ActionResponse {
 
 /** The list of days a card came from, redrawn: the manager's list, or a mail's days. */
 function daysCard(e: AddOnEvent, state: PendingState): Card {
-  if (params(e).vista === 'mail' || e.gmail?.messageId) {
+  if (state.view === 'mail') {
     const sel = mailDays(e);
     if (sel)
       return selectedDaysCard(
@@ -316,7 +317,7 @@ const ACTIONS: Record<CardActionName, (e: AddOnEvent) => ActionResponse> = {
     const all = params(e).tutte;
     if (all === 'no') state.selected = [];
     if (all === 'sì') {
-      const o = params(e).vista === 'mail' || e.gmail?.messageId ? null : overviewFor(pendingQuery(state));
+      const o = state.view === 'mail' ? null : overviewFor(pendingQuery(state));
       const sel = o ? null : mailDays(e);
       const keys = o
         ? o.pending.groups.flatMap((g) =>
@@ -338,7 +339,7 @@ const ACTIONS: Record<CardActionName, (e: AddOnEvent) => ActionResponse> = {
     const state = stateOf(e);
     if (!state.selected.length) return notify('Seleziona le giornate da rifiutare.');
     const names = new Map<string, string>();
-    const sel = params(e).vista === 'mail' || e.gmail?.messageId ? mailDays(e) : null;
+    const sel = state.view === 'mail' ? mailDays(e) : null;
     if (sel) for (const d of sel.days) names.set(d.employee, d.name);
     else for (const g of overviewFor(pendingQuery(state)).pending.groups) names.set(g.email, g.name);
     const days = state.selected.map((k) => {

@@ -3,9 +3,8 @@
 // call goes through callAsOwner, which resolves the caller from Session, never from what the
 // client sends.
 import type { DecisionInput } from '../app/decisions';
-import type { Overview, OverviewQuery } from '../app/overview';
+import type { Overview, OverviewQuery, SelectedDays } from '../app/overview';
 import type { AppRequestInput } from '../app/requests';
-import type { SidebarDto } from '../app/sidebar';
 import pageHtml from 'ui-page:page';
 import { callAsOwner, type ItemResultDto, type RequestResultDto } from './webapp';
 
@@ -39,10 +38,6 @@ export function pageOutput(parameter: Record<string, string> = {}): GoogleAppsSc
     .addMetaTag('viewport', 'width=device-width, initial-scale=1');
 }
 
-export function loadPage(month?: string): SidebarDto {
-  return callAsOwner('load', { month });
-}
-
 export function decideFromPage(items: DecisionInput[]): ItemResultDto[] {
   return callAsOwner('decide', { items });
 }
@@ -53,6 +48,11 @@ export function cancelFromPage(item: { employee: unknown; date: unknown; reason?
 
 export function overviewForPage(query: OverviewQuery): Overview {
   return callAsOwner('overview', query);
+}
+
+/** The days a mail's link points at (`?giorni=`), as the caller may see them. */
+export function daysForPage(ids: unknown): SelectedDays {
+  return callAsOwner('days', { ids });
 }
 
 export function requestFromPage(request: AppRequestInput): RequestResultDto {

@@ -16,7 +16,6 @@ import {
 import type { DayRecord, Ports } from '../app/ports';
 import { setWorkingLocationOptIn } from '../app/preferences';
 import { requestFromApp, type AppRequestInput } from '../app/requests';
-import { sidebarData, type SidebarDto } from '../app/sidebar';
 import type { DayStatus } from '../domain/model';
 import { checkRegisterFor, setupWorkspace, type SetupReport } from './setup';
 import { webAppUrl } from './deployment';
@@ -84,10 +83,6 @@ const OPERATIONS = {
   /** What the caller may see (cards and page), filtered and paged as asked. */
   overview(caller: string, args: OverviewQuery): Overview {
     return overview(gasPorts(), caller, args && typeof args === 'object' ? args : {});
-  },
-  /** The page's older read model (kept while the page moves to the overview). */
-  load(caller: string, args: { month?: string }): SidebarDto {
-    return sidebarData(gasPorts(), caller, typeof args.month === 'string' ? args.month : undefined);
   },
   /** Days picked by id (a digest's days) or by calendar event, as the caller may see them. */
   days(caller: string, args: { ids?: unknown; eventId?: unknown }): SelectedDays {

@@ -39,6 +39,8 @@ export interface Links {
 
 /** What the pending card is showing: filter, page, the days ticked. */
 export interface PendingState {
+  /** Where the list of days comes from: the manager's list, or the days of an open mail. */
+  view: 'pending' | 'mail';
   person: string;
   sector: string;
   page: number;
@@ -104,8 +106,9 @@ function text(html: string): Widget {
   return CardService.newTextParagraph().setText(html);
 }
 
-function header(subtitle: string): GoogleAppsScript.Card_Service.CardHeader {
-  return CardService.newCardHeader().setTitle(TITLE).setSubtitle(subtitle);
+/** A card's header: what the card is, under the add-on's own name. */
+function header(title: string, subtitle = TITLE): GoogleAppsScript.Card_Service.CardHeader {
+  return CardService.newCardHeader().setTitle(title).setSubtitle(subtitle);
 }
 
 const dayKey = (d: { employee: string; date: string }) => `${d.employee}|${d.date}`;
@@ -120,11 +123,17 @@ function dayWidget(d: DayItem, withName = false): Widget {
   const w = CardService.newDecoratedText()
     .setTopLabel(withName ? `${d.name} — ${d.dateLabel}` : d.dateLabel)
     .setText(dayText(d))
-    .setBottomLabel(d.statusHelp)
     .setWrapText(true);
+  // What the status means, where the word alone could mislead (not for an approved day).
+  if (d.status !== 'approved') w.setBottomLabel(d.statusHelp);
   if (d.cancellable)
     w.setButton(
-      button('Annulla', 'cancel-ask', { dipendente: d.employee, data: d.date, etichetta: d.dateLabel }),
+      button('Annulla la giornata', 'cancel-ask', {
+        dipendente: d.employee,
+        nome: d.name,
+        data: d.date,
+        etichetta: d.dateLabel,
+      }),
     );
   return w;
 }
@@ -132,7 +141,7 @@ function dayWidget(d: DayItem, withName = false): Widget {
 // ---- homepage --------------------------------------------------------------------------------
 
 export function homepageCard(o: Overview, links: Links): Card {
-  const card = CardService.newCardBuilder().setName('home').setHeader(header(o.name));
+  const card = CardService.newCardBuilder().setName('home').setHeader(header(TITLE, o.name));
   if (o.me) {
     const me = o.me;
     const left = (c: { used: number; limit: number }) => Math.max(0, c.limit - c.used);
@@ -258,7 +267,7 @@ function pendingDayWidget(d: PendingItem, state: PendingState): Widget {
 }
 
 export function stateParams(state: PendingState): Record<string, string> {
-  return { persona: state.person, settore: state.sector, pagina: String(state.page) };
+  return { vista: state.view, persona: state.person, settore: state.sector, pagina: String(state.page) };
 }
 
 export function pendingCard(o: Overview, state: PendingState): Card {
@@ -359,12 +368,12 @@ export function rejectCard(
     .addWidget(
       buttons(
         button('Rifiuta', 'reject', { ...stateParams(back), giorni: days.map(dayKey).join(' ') }, true),
-        button('Torna indietro', 'pending', stateParams(back)),
+        button('Torna indietro', back.view === 'mail' ? 'home' : 'pending', stateParams(back)),
       ),
     );
   return CardService.newCardBuilder()
     .setName('reject')
-    .setHeader(header('Rifiuto'))
+    .setHeader(header('Rifiutare le giornate'))
     .addSection(section)
     .build();
 }
@@ -399,8 +408,8 @@ export interface RequestOutcome {
 export function requestCard(o: Overview, token: string, outcome: RequestOutcome | null): Card {
   const card = CardService.newCardBuilder().setName('request').setHeader(header('Chiedi giornate'));
   if (outcome) {
-    const done = CardService.newCardSection().setHeader('Esito');
-    done.addWidget(text(esc(outcome.message)));
+    // Each date's outcome (the sentence that sums it up is the notification).
+    const done = CardService.newCardSection().setHeader('Esito della richiesta');
     for (const d of outcome.days)
       done.addWidget(
         CardService.newDecoratedText()
@@ -429,7 +438,10 @@ export function requestCard(o: Overview, token: string, outcome: RequestOutcome 
       CardService.newTextInput().setFieldName(FIELD.note).setTitle('Nota (facoltativa)').setMultiline(true),
     )
     .addWidget(
-      buttons(button('Invia la richiesta', 'send-request', { token }, true), button('Torna', 'home')),
+      buttons(
+        button('Invia la richiesta', 'send-request', { token }, true),
+        button('Torna indietro', 'home'),
+      ),
     );
   return card.addSection(form).build();
 }
@@ -444,13 +456,13 @@ export function cancelConfirmCard(employee: string, date: string, label: string,
     )
     .addWidget(
       buttons(
-        button('Sì, annulla', 'cancel', { dipendente: employee, data: date }, true),
-        button('No', 'home'),
+        button('Sì, annulla la giornata', 'cancel', { dipendente: employee, data: date }, true),
+        button('No, tienila', 'home'),
       ),
     );
   return CardService.newCardBuilder()
     .setName('cancel')
-    .setHeader(header('Annullare?'))
+    .setHeader(header('Annullare la giornata?'))
     .addSection(section)
     .build();
 }
@@ -460,7 +472,7 @@ export function cancelConfirmCard(employee: string, date: string, label: string,
 export function teamCard(grid: TeamGrid): Card {
   const card = CardService.newCardBuilder()
     .setName('team')
-    .setHeader(header(`Il gruppo — ${grid.label}`));
+    .setHeader(header(`Il gruppo, ${grid.label}`));
   if (!grid.teams.length)
     return card
       .addSection(CardService.newCardSection().addWidget(text('Nessun gruppo da mostrare.')))
@@ -496,6 +508,27 @@ export function teamCard(grid: TeamGrid): Card {
 /** The days a digest or a receipt is about, with the actions the reader may take on them. */
 export function selectedDaysCard(title: string, sel: SelectedDays, state: PendingState, links: Links): Card {
   const card = CardService.newCardBuilder().setName('selected').setHeader(header(title));
+  const decidable = sel.days.filter((d) => d.canDecide).map(dayKey);
+  if (decidable.length) {
+    const selected = state.selected.filter((k) => decidable.includes(k));
+    const count = selected.length
+      ? countIt(selected.length, 'giornata selezionata', 'giornate selezionate')
+      : 'Nessuna giornata selezionata';
+    card.addSection(
+      CardService.newCardSection()
+        .addWidget(
+          CardService.newDecoratedText()
+            .setText(`<b>${count}</b> di ${decidable.length} da decidere`)
+            .setWrapText(true),
+        )
+        .addWidget(
+          buttons(
+            button('Seleziona tutte', 'select', { ...stateParams(state), tutte: 'sì' }),
+            selected.length ? button('Deseleziona', 'select', { ...stateParams(state), tutte: 'no' }) : null,
+          ),
+        ),
+    );
+  }
   const section = CardService.newCardSection();
   if (!sel.days.length) section.addWidget(text('Nessuna giornata da mostrare: forse non ti riguardano più.'));
   for (const d of sel.days) {
@@ -539,7 +572,9 @@ export function guideCard(links: Links): Card {
     .addWidget(
       text('<b>Disconnessione.</b> Tra le 20:00 e le 7:00 Agorà non manda messaggi: arrivano alle 7:00.'),
     )
-    .addWidget(buttons(links.page ? linkButton('Apri Agorà', links.page) : null, button('Torna', 'home')));
+    .addWidget(
+      buttons(links.page ? linkButton('Apri Agorà', links.page) : null, button('Torna indietro', 'home')),
+    );
   return CardService.newCardBuilder().setName('guide').setHeader(header('Guida')).addSection(section).build();
 }
 

@@ -4,7 +4,7 @@
 // nothing the second time (ENGINEERING: idempotent triggers).
 import { ANNA, LUCA, MARIO, PAOLO, SITE, at, nextRequestId, world, type World } from './fixtures';
 import type { Notification } from '../../src/app/notifications';
-import { receiveFormResponse, submitRequest, type SubmitInput } from '../../src/app/requests';
+import { receiveFormResponse, requestFromApp, submitRequest, type SubmitInput } from '../../src/app/requests';
 
 // The small Unione of ./fixtures: Mario manages Anna and Luca, Giulia manages Paolo, HR is an admin;
 // the clock starts on Monday 2 November 2026 at 09:00.
@@ -127,6 +127,38 @@ describe('submitRequest: the rows written', () => {
     expect(w.register.days).toEqual([]);
     submit(w, { employee: LUCA, dates: ['2026-11-09'], note: 'y'.repeat(1000) });
     expect(w.register.days.map((x) => x.note.length)).toEqual([1000]);
+  });
+});
+
+describe('requestFromApp', () => {
+  it('a form sent twice (a double click) is one request; its token used by someone else is refused', () => {
+    const w = world();
+    const first = requestFromApp(w.ports, ANNA, {
+      dates: ['2026-11-09'],
+      location: 'home',
+      token: 'tok-12345678',
+    });
+    const again = requestFromApp(w.ports, ANNA, {
+      dates: ['2026-11-09'],
+      location: 'home',
+      token: 'tok-12345678',
+    });
+    expect(first).toMatchObject({ ok: true, duplicate: false });
+    expect(again).toMatchObject({ ok: true, duplicate: true });
+    expect(w.register.days.map((d) => d.requestId)).toEqual(['app-tok-12345678']);
+    const stolen = requestFromApp(w.ports, LUCA, {
+      dates: ['2026-11-10'],
+      location: 'home',
+      token: 'tok-12345678',
+    });
+    expect(stolen).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(w.register.days).toHaveLength(1);
+    expect(
+      requestFromApp(w.ports, LUCA, { dates: ['2026-11-10'], location: 'home', token: 'x' }),
+    ).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    });
   });
 });
 

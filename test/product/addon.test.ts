@@ -289,7 +289,7 @@ describe('Gmail: the card of an Agorà mail', () => {
       accessToken: messageAccessToken(MANAGER, digest?.id as string),
     };
     const card = cardJson(p.bundle.runAddOn(MANAGER, 'onGmailMessage', addOnEvent({ host: 'GMAIL', gmail })));
-    expect(card?.header?.subtitle).toBe('Da approvare');
+    expect(card?.header?.title).toBe('Da approvare');
     expect(checkboxes(card).map((c) => c.value)).toEqual([
       `${ANNA}|2026-11-09`,
       `${ANNA}|2026-11-10`,
@@ -329,7 +329,7 @@ describe('Gmail: the card of an Agorà mail', () => {
       accessToken: messageAccessToken(ANNA, receipt?.id as string),
     };
     const card = cardJson(p.bundle.runAddOn(ANNA, 'onGmailMessage', addOnEvent({ host: 'GMAIL', gmail })));
-    expect(card?.header?.subtitle).toBe('Le giornate della mail');
+    expect(card?.header?.title).toBe('Le giornate della mail');
     expect(all(card)).toContain('Anna Rossi — lun 9 nov 2026');
     expect(checkboxes(card)).toEqual([]);
   });
@@ -344,7 +344,7 @@ describe('Calendar: a smart-working event', () => {
     const card = cardJson(
       p.bundle.runAddOn(MANAGER, 'onCalendarEvent', addOnEvent({ host: 'CALENDAR', calendar })),
     );
-    expect(card?.header?.subtitle).toBe('Giornata di lavoro agile');
+    expect(card?.header?.title).toBe('Giornata di lavoro agile');
     expect(all(card)).toContain('Anna Rossi — lun 9 nov 2026');
     expect(all(card)).toContain('<b>approvata</b> · casa');
     const ask = act(p, MANAGER, {

@@ -106,7 +106,7 @@ test('managers and staff cannot open the register, so no hand edit of theirs rea
   expect(() => p.userEdit(MANAGER, SHEETS.audit.name, 'A2', 'niente')).toThrow(NO_ACCESS_MESSAGE);
   // Nor can a script running as the manager: it can only ask the owner's web app.
   expect(() => p.as(MANAGER, () => p.globals.SpreadsheetApp.openById(p.ssId))).toThrow(NO_ACCESS_MESSAGE);
-  expect(() => p.bundle.runAddOn(MANAGER, 'pageLoad')).not.toThrow();
+  expect(() => p.bundle.runAddOn(MANAGER, 'pageOverview')).not.toThrow();
   expect(observable(p)).toEqual(before);
 });
 
