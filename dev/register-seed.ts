@@ -5,7 +5,7 @@ import { ELIGIBILITY_LABELS, EQUIPMENT_LABELS, PRIORITY_LABELS } from '../src/do
 import type { Agreement, Delegation, Employee, Site } from '../src/domain/model';
 import type { Policy } from '../src/domain/policy';
 import { dateToCell, type Cell } from '../src/gas/cells';
-import { formatWindows } from '../src/gas/register';
+import { columnsOf, configRowCode, formatWindows } from '../src/gas/rows';
 import { normaliseHeader, NO, SHEETS, YES, type SheetKey } from '../src/gas/schema';
 
 export interface RegisterSeed {
@@ -43,14 +43,12 @@ export function appendRows(
   sheet.getRange(sheet.getLastRow() + 1, 1, values.length, header.length).setValues(values);
 }
 
-/** Sets policy values in Configurazione (rows written by setup). */
+/** Sets policy values in Configurazione (rows written by setup, found by their code). */
 export function writePolicy(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, policy: Partial<Policy>): void {
   const sheet = ss.getSheetByName(SHEETS.config.name);
   if (!sheet) throw new Error('missing Configurazione: run setup first');
-  const values = sheet.getDataRange().getValues();
-  const header = values[0].map(normaliseHeader);
-  const k = header.indexOf(normaliseHeader('Parametro'));
-  const v = header.indexOf(normaliseHeader('Valore'));
+  const values = sheet.getDataRange().getValues() as Cell[][];
+  const col = columnsOf('config', values[0]);
   const flat: Record<string, string> = {};
   for (const [key, value] of Object.entries(policy)) {
     if (key === 'disconnection' && value && typeof value === 'object') {
@@ -59,8 +57,8 @@ export function writePolicy(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, policy
     } else flat[key] = String(value);
   }
   for (let r = 1; r < values.length; r++) {
-    const key = String(values[r][k]);
-    if (key in flat) values[r][v] = flat[key];
+    const key = configRowCode(col, values[r]);
+    if (key in flat) values[r][col.value] = flat[key];
   }
   sheet.getRange(1, 1, values.length, values[0].length).setValues(values);
 }

@@ -90,6 +90,7 @@ import { dateTimeToCell, dateToCell, userTextToCell, type Cell } from '../../src
 import { HOME_CHOICE } from '../../src/gas/form';
 import { PROPERTY } from '../../src/gas/properties';
 import { columnsOf, formatViolations, SheetsRegister } from '../../src/gas/register';
+import { ACTION_LABELS, formatRuleCodes, placeName, placeNames, type PlaceNames } from '../../src/gas/rows';
 import { SHEETS, type SheetKey } from '../../src/gas/schema';
 import { appendRows, seedRegister } from '../register-seed';
 import { asUser, installProduct, registerOf } from '../driver';
@@ -248,7 +249,7 @@ export function describeRoundTrips(c: SheetsCount): string {
 }
 
 /** A full garbage collection, so that one operation does not pay for the garbage of another. */
-const collectGarbage: () => void = (() => {
+export const collectGarbage: () => void = (() => {
   try {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as unknown;
@@ -436,7 +437,7 @@ export function planOperations(
 }
 
 /** One row of Giornate and its change-log lines, as the product would have written them. */
-interface HistoryRow {
+export interface HistoryRow {
   id: string;
   employee: string;
   date: IsoDate;
@@ -446,20 +447,25 @@ interface HistoryRow {
   audit: { at: string; cells: Record<string, Cell> }[];
 }
 
-const REFUSAL = formatViolations([
+const REFUSED_BY: DayRecord['violations'] = [
   { rule: 'MONTHLY_CAP', severity: 'block', message: 'Limite mensile superato: 9 giorni su 8.' },
-]);
+];
+const REFUSAL = formatViolations(REFUSED_BY);
+const REFUSAL_CODES = formatRuleCodes(REFUSED_BY);
 
-function historyRows(
+/** The rows of `days`, numbered from `firstIndex` + 1 (request ids h000001, h000002...). */
+export function historyRows(
   org: Organisation,
   days: readonly DayFacts[],
   today: IsoDate,
   seed: number,
+  firstIndex = 0,
 ): HistoryRow[] {
   const rng = new Rng(seed);
   const earlier = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
+  const places = placeNames([...org.sites.values()]);
   return days.map((d, i) => {
-    const requestId = `h${String(i + 1).padStart(6, '0')}`;
+    const requestId = `h${String(firstIndex + i + 1).padStart(6, '0')}`;
     const id = `${requestId}#1`;
     const date = d.date as IsoDate;
     const manager = org.byEmail.get(d.employee)?.manager ?? '';
@@ -481,14 +487,15 @@ function historyRows(
         at: dateTimeToCell(atText),
         dayId: id,
         employee: d.employee,
-        date: userTextToCell(date),
+        date: dateToCell(date),
         ...cells,
       },
     });
     const audit = [
       line(submittedAt, {
         by: d.employee,
-        action: 'submit',
+        action: ACTION_LABELS.submit,
+        actionCode: 'submit',
         from: '',
         to: STATUS_LABELS[d.status === 'refused' ? 'refused' : 'pending'],
         detail: d.status === 'refused' ? 'MONTHLY_CAP' : '',
@@ -498,7 +505,7 @@ function historyRows(
       audit.push(
         line(decidedAt, {
           by: decidedBy,
-          action: d.status === 'approved' ? 'approve' : d.status === 'rejected' ? 'reject' : 'cancel',
+          ...action(d.status === 'approved' ? 'approve' : d.status === 'rejected' ? 'reject' : 'cancel'),
           from: STATUS_LABELS.pending,
           to: STATUS_LABELS[d.status],
           detail: userTextToCell(reason),
@@ -516,10 +523,12 @@ function historyRows(
         requestId,
         employee: d.employee,
         date: dateToCell(date),
-        location: d.location,
+        location: placeName(d.location, places),
+        locationCode: d.location,
         note: '',
         status: STATUS_LABELS[d.status],
         violations: d.status === 'refused' ? REFUSAL : '',
+        ruleCodes: d.status === 'refused' ? REFUSAL_CODES : '',
         submittedAt: dateTimeToCell(submittedAt),
         decidedBy: decided ? decidedBy : '',
         decidedAt: decided ? dateTimeToCell(decidedAt) : '',
@@ -907,16 +916,28 @@ class RowByRowSpreadsheet {
   }
 }
 
-function dayCells(d: DayRecord): Record<string, Cell> {
+/** «Azione» in Italian and «Codice azione» of a change-log line. */
+function action(code: AuditEntry['action']): Record<string, Cell> {
+  return { action: ACTION_LABELS[code], actionCode: code };
+}
+
+/** A requested date as Giornate and Registro modifiche hold it: a date cell, or text. */
+function dateCell(date: string): Cell {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? dateToCell(date as IsoDate) : date ? `'${date}` : '';
+}
+
+function dayCells(d: DayRecord, places: PlaceNames): Record<string, Cell> {
   return {
     id: d.id,
     requestId: d.requestId,
     employee: d.employee,
-    date: /^\d{4}-\d{2}-\d{2}$/.test(d.date) ? dateToCell(d.date as IsoDate) : `'${d.date}`,
-    location: d.location,
+    date: dateCell(d.date),
+    location: placeName(d.location, places),
+    locationCode: d.location,
     note: userTextToCell(d.note),
     status: STATUS_LABELS[d.status],
     violations: formatViolations(d.violations),
+    ruleCodes: formatRuleCodes(d.violations),
     submittedAt: dateTimeToCell(d.submittedAt),
     decidedBy: d.decidedBy,
     decidedAt: d.decidedAt ? dateTimeToCell(d.decidedAt) : '',
@@ -929,10 +950,10 @@ function auditCells(e: AuditEntry): Record<string, Cell> {
   return {
     at: dateTimeToCell(e.at),
     by: e.by,
-    action: e.action,
+    ...action(e.action),
     dayId: e.dayId,
     employee: e.employee,
-    date: userTextToCell(e.date),
+    date: dateCell(e.date),
     from: e.from ? STATUS_LABELS[e.from] : '',
     to: e.to ? STATUS_LABELS[e.to] : '',
     detail: userTextToCell(e.detail),
@@ -950,6 +971,8 @@ function rowAlong(key: SheetKey, header: readonly Cell[], cells: Record<string, 
 export class NaiveRegister implements RegisterPort {
   private readonly reader: RowByRowSpreadsheet;
   private readonly parsed: SheetsRegister;
+  /** The site names of the last load, for «Luogo». */
+  private places: PlaceNames = new Map();
 
   constructor(private readonly ss: Spreadsheet) {
     this.reader = new RowByRowSpreadsheet(ss);
@@ -957,7 +980,9 @@ export class NaiveRegister implements RegisterPort {
   }
 
   load() {
-    return this.parsed.load();
+    const snapshot = this.parsed.load();
+    this.places = placeNames(snapshot.sites);
+    return snapshot;
   }
 
   loadAudit(): AuditEntry[] {
@@ -979,7 +1004,7 @@ export class NaiveRegister implements RegisterPort {
   appendDays(days: DayRecord[]): void {
     const sheet = this.sheet('days');
     const header = this.reader.read.get(SHEETS.days.name)?.[0] ?? [];
-    for (const d of days) sheet.appendRow(rowAlong('days', header, dayCells(d)));
+    for (const d of days) sheet.appendRow(rowAlong('days', header, dayCells(d, this.places)));
   }
 
   /** One setValues per changed day, over its whole row as read. */
@@ -989,7 +1014,7 @@ export class NaiveRegister implements RegisterPort {
     for (const d of days) {
       const r = this.parsed.rowOf(d.id);
       if (!r) throw new Error(`naive: day ${d.id} not found`);
-      rows[r - 1] = rowAlong('days', rows[0], dayCells(d), rows[r - 1]);
+      rows[r - 1] = rowAlong('days', rows[0], dayCells(d, this.places), rows[r - 1]);
       sheet.getRange(r, 1, 1, rows[r - 1].length).setValues([rows[r - 1]]);
     }
   }

@@ -348,12 +348,16 @@ class WorkspaceBackend implements Backend {
   responseDays(responseId: string): ResultDayView[] {
     const days = this.records('Giornate').filter((d) => d.Richiesta === responseId);
     const sites = new Map(this.records('Sedi').map((s) => [s.Codice, s.Nome]));
-    return days.map((d) => ({
-      date: d.Data,
-      location: d.Luogo === 'home' ? 'Casa' : (sites.get(d.Luogo) ?? d.Luogo),
-      status: d.Stato,
-      rules: (d.Regole ?? '').split('\n').filter(Boolean),
-    }));
+    return days.map((d) => {
+      // «Codice luogo» is `home` or the site id; a register made before it had the code in «Luogo».
+      const code = d['Codice luogo'] || d.Luogo;
+      return {
+        date: d.Data,
+        location: code === 'home' ? 'Casa' : (sites.get(code) ?? d.Luogo),
+        status: d.Stato,
+        rules: (d.Regole ?? '').split('\n').filter(Boolean),
+      };
+    });
   }
 
   // ---- Registro, Calendario, Posta ----------------------------------------------------------

@@ -3,7 +3,8 @@ import { toRomeLocal } from '../domain/rome-time';
 import type { ClockPort, LockPort, Ports } from '../app/ports';
 import { gasNotifier } from './mail';
 import { PROPERTY } from './properties';
-import { RegisterError, SheetsRegister } from './register';
+import { SheetsRegister } from './register';
+import { RegisterError } from './rows';
 
 export { currentUser } from './owner';
 

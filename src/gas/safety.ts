@@ -15,7 +15,7 @@
 // - the script project: nobody but the owner edits the code; the domain may view it, because
 //   Google lets a user's token reach a web app only if that user can open the project;
 // - one form-submit, one edit and one periodic trigger, the owner's.
-import type { DeploymentSettings } from './register';
+import type { DeploymentSettings } from './rows';
 import { SHEET_ORDER, SHEETS } from './schema';
 
 export const TIME_ZONE = 'Europe/Rome';

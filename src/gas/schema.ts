@@ -33,9 +33,12 @@ export const SHEETS = {
     codeOwned: false,
     description: 'Parametri delle regole (modificabili dal servizio personale).',
     columns: [
-      { key: 'key', header: 'Parametro', kind: 'text', required: true },
+      // The parameter's Italian name; a register made before «Codice» existed holds the code here.
+      { key: 'name', header: 'Parametro', kind: 'text', required: true },
       { key: 'value', header: 'Valore', kind: 'text' },
       { key: 'description', header: 'Descrizione', kind: 'text' },
+      // The stable id the code reads (maxDaysPerWeek, calendarSharing…).
+      { key: 'code', header: 'Codice', kind: 'text' },
     ],
   },
   people: {
@@ -131,15 +134,20 @@ export const SHEETS = {
       { key: 'requestId', header: 'Richiesta', kind: 'text', required: true },
       { key: 'employee', header: 'Dipendente', kind: 'email', required: true },
       { key: 'date', header: 'Data', kind: 'date', required: true },
+      // «casa» or the site's name, for people; the code reads «Codice luogo».
       { key: 'location', header: 'Luogo', kind: 'text', required: true },
       { key: 'note', header: 'Nota', kind: 'userText' },
       { key: 'status', header: 'Stato', kind: 'enum', choices: Object.values(STATUS_LABELS), required: true },
+      // One line per broken rule: its Italian name, severity and message; the ids are in «Codici regole».
       { key: 'violations', header: 'Regole', kind: 'text' },
       { key: 'submittedAt', header: 'Richiesta il', kind: 'datetime' },
       { key: 'decidedBy', header: 'Ultima modifica di', kind: 'email' },
       { key: 'decidedAt', header: 'Ultima modifica il', kind: 'datetime' },
       { key: 'reason', header: 'Motivazione', kind: 'userText' },
       { key: 'calendarEventId', header: 'Evento calendario', kind: 'text' },
+      // The stable ids, last: `home` or the site id; the rule ids, one a line as in «Regole».
+      { key: 'locationCode', header: 'Codice luogo', kind: 'text' },
+      { key: 'ruleCodes', header: 'Codici regole', kind: 'text' },
     ],
   },
   audit: {
@@ -149,13 +157,16 @@ export const SHEETS = {
     columns: [
       { key: 'at', header: 'Quando', kind: 'datetime' },
       { key: 'by', header: 'Chi', kind: 'email' },
+      // In Italian (richiesta, approvazione…); the code reads «Codice azione».
       { key: 'action', header: 'Azione', kind: 'text' },
       { key: 'dayId', header: 'ID giornata', kind: 'text' },
       { key: 'employee', header: 'Dipendente', kind: 'email' },
-      { key: 'date', header: 'Data', kind: 'text' },
+      // A date cell; the text of a requested date that is not a date stays text.
+      { key: 'date', header: 'Data', kind: 'date' },
       { key: 'from', header: 'Da', kind: 'text' },
       { key: 'to', header: 'A', kind: 'text' },
       { key: 'detail', header: 'Dettaglio', kind: 'userText' },
+      { key: 'actionCode', header: 'Codice azione', kind: 'text' },
     ],
   },
   problems: {

@@ -3,13 +3,25 @@
 // configuration rows), the request Form, the shared calendar, the Drive root folder; then puts
 // right every safety drift (sharing, protections, the Form's settings, triggers: safety.ts).
 // A second run only reads; after a deletion or a hand change it repairs.
-import { DEFAULT_POLICY, POLICY_LABELS } from '../domain/policy';
+import { countIt } from '../domain/labels';
 import { findHandEdits } from '../app/reconcile';
 import type { RegisterSnapshot, RowProblem } from '../app/ports';
+import { userTextToCell, type Cell } from './cells';
 import { buildFormItems, FORM_TITLE, refreshLocationChoices } from './form';
 import { requireOwner, requireOwnerOrFirstSetup } from './owner';
 import { PROPERTY } from './properties';
-import { DEFAULT_SETTINGS, DEPLOYMENT_SETTINGS, ensureRows, SheetsRegister } from './register';
+import { ensureRows, SheetsRegister } from './register';
+import {
+  blankRow,
+  columnsOf,
+  CONFIG_PARAMETERS,
+  configRow,
+  configRowCode,
+  upgradeAuditRow,
+  upgradeConfigRow,
+  upgradeDayRow,
+  type Columns,
+} from './rows';
 import { registerSpreadsheet } from './runtime';
 import { safetyFindings, TIME_ZONE, type Deployment } from './safety';
 import { normaliseHeader, SHEET_ORDER, SHEETS, type ColumnDef, type SheetKey } from './schema';
@@ -50,8 +62,10 @@ export function setupWorkspace(
 
   progress('Controllo del registro…');
   const ss = ensureRegister(props, owner, changes);
-  for (const key of SHEET_ORDER) ensureSheet(ss, key, changes);
+  const added = new Map<SheetKey, string[]>();
+  for (const key of SHEET_ORDER) added.set(key, ensureSheet(ss, key, changes));
   ensureConfigRows(ss, changes);
+  upgradeCodeColumns(ss, added, changes);
   removeStrayDefaultSheet(ss, changes);
 
   const register = new SheetsRegister(ss);
@@ -229,7 +243,12 @@ export function checkRegisterFor(owner: string): number {
   return problems.length;
 }
 
-function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: SheetKey, changes: string[]): void {
+/** Creates or repairs a sheet; returns the keys of the columns it added to an existing header. */
+function ensureSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  key: SheetKey,
+  changes: string[],
+): string[] {
   const def = SHEETS[key];
   let sheet = ss.getSheetByName(def.name);
   if (!sheet) {
@@ -251,8 +270,9 @@ function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: SheetKey
   }
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   const fullHeader = [...header, ...missing.map((c) => c.header)].map(normaliseHeader);
+  const added = header.length ? missing.map((c) => c.key) : [];
   const maxRows = sheet.getMaxRows();
-  if (maxRows < 2) return;
+  if (maxRows < 2) return added;
   for (const column of def.columns as readonly ColumnDef[]) {
     const index = fullHeader.indexOf(normaliseHeader(column.header)) + 1;
     const range = sheet.getRange(2, index, maxRows - 1, 1);
@@ -283,6 +303,7 @@ function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: SheetKey
       }
     }
   }
+  return added;
 }
 
 /** A new spreadsheet's first sheet ("Foglio1"), left empty once Agorà's sheets exist. */
@@ -297,42 +318,103 @@ function removeStrayDefaultSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, c
   }
 }
 
+/**
+ * Configurazione: every parameter has its row (a missing one is added with its default), and a
+ * row without «Codice» gets it from «Parametro», which in a register made by the previous version
+ * held the code and now shows the Italian name (rows.ts upgradeConfigRow).
+ */
 function ensureConfigRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, changes: string[]): void {
   const sheet = ss.getSheetByName(SHEETS.config.name) as GoogleAppsScript.Spreadsheet.Sheet;
-  const values = sheet.getDataRange().getValues();
-  const header = values[0].map(normaliseHeader);
-  const keyCol = header.indexOf(normaliseHeader(SHEETS.config.columns[0].header));
-  const present = new Set(values.slice(1).map((r) => String(r[keyCol]).trim()));
-  const defaults: [string, string | number, string][] = [
-    ['maxDaysPerWeek', DEFAULT_POLICY.maxDaysPerWeek, POLICY_LABELS.maxDaysPerWeek],
-    ['maxDaysPerMonth', DEFAULT_POLICY.maxDaysPerMonth, POLICY_LABELS.maxDaysPerMonth],
-    ['noticeDays', DEFAULT_POLICY.noticeDays, POLICY_LABELS.noticeDays],
-    ['maxDaysAhead', DEFAULT_POLICY.maxDaysAhead, POLICY_LABELS.maxDaysAhead],
-    ['safetyNoticeMaxDays', DEFAULT_POLICY.safetyNoticeMaxDays, POLICY_LABELS.safetyNoticeMaxDays],
-    ['maxContactMinutes', DEFAULT_POLICY.maxContactMinutes, POLICY_LABELS.maxContactMinutes],
-    ['maxTeamShare', DEFAULT_POLICY.maxTeamShare, POLICY_LABELS.maxTeamShare],
-    ['disconnectionFrom', DEFAULT_POLICY.disconnection.from, 'inizio della disconnessione (HH:MM)'],
-    ['disconnectionTo', DEFAULT_POLICY.disconnection.to, 'fine della disconnessione (HH:MM)'],
-    ['digestEvery', DEFAULT_POLICY.digestEvery, POLICY_LABELS.digestEvery],
-    ...Object.entries(DEPLOYMENT_SETTINGS).map(([k, def]): [string, string, string] => [
-      k,
-      DEFAULT_SETTINGS[k as keyof typeof DEFAULT_SETTINGS],
-      def.description,
-    ]),
-  ];
-  const missing = defaults.filter(([k]) => !present.has(k));
+  const values = sheet.getDataRange().getValues() as Cell[][];
+  const col = columnsOf('config', values[0]);
+  const upgraded = values.map((row, i) => (i === 0 ? null : upgradeConfigRow(col, row)));
+  const updated = writeChangedCells(sheet, values, upgraded);
+  if (updated)
+    changes.push(
+      `Aggiornati in «${SHEETS.config.name}» nome, codice e descrizione di ${countIt(updated, 'parametro', 'parametri')}.`,
+    );
+  const present = new Set(values.slice(1).map((row, i) => configRowCode(col, upgraded[i + 1] ?? row)));
+  const missing = CONFIG_PARAMETERS.filter((p) => !present.has(p.code));
   if (!missing.length) return;
-  const width = values[0].length;
-  const rows = missing.map(([k, v, d]) => {
-    const row: (string | number)[] = new Array(width).fill('');
-    row[keyCol] = k;
-    row[header.indexOf(normaliseHeader(SHEETS.config.columns[1].header))] = String(v);
-    row[header.indexOf(normaliseHeader(SHEETS.config.columns[2].header))] = d;
-    return row;
-  });
+  const base = blankRow(values[0].length);
+  const rows = missing.map((p) =>
+    configRow(col, p, base).map((v) => (typeof v === 'string' ? userTextToCell(v) : v)),
+  );
   ensureRows(sheet, values.length + rows.length);
-  sheet.getRange(values.length + 1, 1, rows.length, width).setValues(rows);
-  changes.push(`Aggiunti in «${SHEETS.config.name}» i parametri: ${missing.map(([k]) => k).join(', ')}.`);
+  sheet.getRange(values.length + 1, 1, rows.length, base.length).setValues(rows);
+  changes.push(`Aggiunti in «${SHEETS.config.name}» i parametri: ${missing.map((p) => p.name).join(', ')}.`);
+}
+
+/**
+ * A register made by the previous version kept the stable ids in the columns people read
+ * (Giornate: «Luogo», «Regole»; Registro modifiche: «Azione», «Data» as text). Once ensureSheet
+ * has added the code columns, each row gets its codes from those values and the visible columns
+ * turn Italian (rows.ts upgradeDayRow, upgradeAuditRow); nothing else is written. Reading does
+ * not depend on it: a row without its code is read from the visible column.
+ */
+function upgradeCodeColumns(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  added: ReadonlyMap<SheetKey, readonly string[]>,
+  changes: string[],
+): void {
+  const upgrade = (key: SheetKey, row: (col: Columns, values: Cell[]) => Cell[] | null) => {
+    const sheet = ss.getSheetByName(SHEETS[key].name) as GoogleAppsScript.Spreadsheet.Sheet;
+    const values = sheet.getDataRange().getValues() as Cell[][];
+    const col = columnsOf(key, values[0] ?? []);
+    const n = writeChangedCells(
+      sheet,
+      values,
+      values.map((r, i) => (i === 0 ? null : row(col, r))),
+    );
+    if (n)
+      changes.push(
+        `Portate al nuovo formato ${countIt(n, 'riga', 'righe')} del foglio «${SHEETS[key].name}».`,
+      );
+  };
+  const days = added.get('days') ?? [];
+  if (days.includes('locationCode') || days.includes('ruleCodes')) {
+    const sites = new SheetsRegister(ss).loadSites();
+    upgrade('days', (col, row) => upgradeDayRow(col, row, sites));
+  }
+  if ((added.get('audit') ?? []).includes('actionCode')) upgrade('audit', upgradeAuditRow);
+}
+
+/**
+ * Writes the cells of `after` (null: the row is unchanged) that differ from `before`, one
+ * setValues per run of consecutive changed cells of a column: nothing else of the sheet is
+ * rewritten (HR's formulas stay formulas). Returns how many rows changed.
+ */
+function writeChangedCells(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  before: readonly Cell[][],
+  after: readonly (Cell[] | null)[],
+): number {
+  // Dates from the Sheets service come from another realm: compare them by tag and time.
+  const isDate = (v: Cell): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+  const same = (a: Cell, b: Cell) => (isDate(a) && isDate(b) ? a.getTime() === b.getTime() : a === b);
+  const width = Math.max(0, ...after.map((r) => r?.length ?? 0));
+  let rows = 0;
+  after.forEach((r) => (rows += r ? 1 : 0));
+  for (let c = 0; c < width; c++) {
+    let run: Cell[] = [];
+    let first = -1;
+    const flush = () => {
+      if (run.length) sheet.getRange(first + 1, c + 1, run.length, 1).setValues(run.map((v) => [v]));
+      run = [];
+    };
+    for (let r = 0; r <= after.length; r++) {
+      const row = after[r];
+      const changed = !!row && !same(row[c] ?? '', before[r]?.[c] ?? '');
+      if (!changed) {
+        flush();
+        continue;
+      }
+      if (!run.length) first = r;
+      const value = (row as Cell[])[c] ?? '';
+      run.push(typeof value === 'string' ? userTextToCell(value) : value);
+    }
+  }
+  return rows;
 }
 
 function openForm(id: string | null): GoogleAppsScript.Forms.Form | null {

@@ -395,6 +395,36 @@ export function rearrangeColumns(p: Product, sheetName: string, order: string[])
   sheet.maxColumns = Math.max(sheet.maxColumns, order.length);
 }
 
+/**
+ * HR deletes whole columns of a sheet, by header, as Sheets does (Delete column): their values,
+ * formats and dropdowns go, the columns on their right move left.
+ */
+export function deleteColumns(p: Product, sheetName: string, headers: string[]): void {
+  const sheet = p.sheetData(sheetName);
+  const header = p.values(sheetName)[0].map(String);
+  const gone = new Set(
+    headers.map((h) => {
+      const i = header.indexOf(h);
+      if (i < 0) throw new Error(`no column ${h} in ${sheetName}`);
+      return i;
+    }),
+  );
+  const grids = [
+    sheet.values,
+    sheet.formulas,
+    sheet.numberFormats,
+    sheet.notes,
+    sheet.fontWeights,
+    sheet.backgrounds,
+    sheet.validations,
+  ] as (unknown[] | null)[][];
+  for (const grid of grids)
+    grid.forEach((row, r) => {
+      if (row) grid[r] = row.filter((_, c) => !gone.has(c));
+    });
+  sheet.maxColumns -= gone.size;
+}
+
 /** The A1 address of a cell given its sheet row and column header. */
 export function cellOf(p: Product, sheetName: string, row: number, header: string): string {
   const column = p.column(sheetName, header) + 1;
@@ -402,6 +432,14 @@ export function cellOf(p: Product, sheetName: string, row: number, header: strin
   for (let c = column; c > 0; c = Math.floor((c - 1) / 26))
     letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
   return `${letters}${row}`;
+}
+
+/** The sheet row of a Configurazione parameter, found by its code («Codice»). */
+export function configRowOf(p: Product, code: string): number {
+  const name = SHEETS.config.name;
+  const i = p.values(name).findIndex((r) => r[p.column(name, 'Codice')] === code);
+  if (i < 1) throw new Error(`no parameter ${code} in ${name}`);
+  return i + 1;
 }
 
 /** `user` types a row by hand, cell by cell (by header), at sheet row `row`. */

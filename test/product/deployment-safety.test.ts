@@ -16,7 +16,17 @@ import { QUEUE_PREFIX } from '../../src/gas/mail';
 import { PROPERTY } from '../../src/gas/properties';
 import { SAFETY_SHEET } from '../../src/gas/setup';
 import { SHEETS } from '../../src/gas/schema';
-import { ANNA, LUCA, MANAGER, OWNER, Product, bundlePath, smallOrg } from '../helpers/product';
+import {
+  ANNA,
+  LUCA,
+  MANAGER,
+  OWNER,
+  Product,
+  bundlePath,
+  cellOf,
+  configRowOf,
+  smallOrg,
+} from '../helpers/product';
 
 beforeAll(() => {
   bundlePath();
@@ -269,8 +279,8 @@ describe('the team calendar: read-only for the domain, as HR configures', () => 
       },
     ]);
     expect(p.as(LUCA, () => p.globals.CalendarApp.getCalendarById(p.calendarId))).not.toBeNull();
-    const row = p.values(SHEETS.config.name).findIndex((r) => r[0] === 'calendarSharing') + 1;
-    p.userEdit(OWNER, SHEETS.config.name, `B${row}`, 'nessuna');
+    const row = configRowOf(p, 'calendarSharing');
+    p.userEdit(OWNER, SHEETS.config.name, cellOf(p, SHEETS.config.name, row, 'Valore'), 'nessuna');
     expect(p.setup().changes).toEqual(['Tolta la condivisione con il dominio del calendario.']);
     expect(acl()).toEqual([]);
     expect(p.as(LUCA, () => p.globals.CalendarApp.getCalendarById(p.calendarId))).toBeNull();

@@ -1,6 +1,11 @@
 // The register through the bundle, as HR keeps it by hand: columns found by header (HR reorders
 // them and adds their own, which Agorà never touches), broken rows listed in Problemi with sheet,
 // row and reason while every other row keeps working.
+import type { DayRecord } from '../../src/app/ports';
+import { SEVERITY_LABELS } from '../../src/domain/labels';
+import { POLICY_LABELS } from '../../src/domain/policy';
+import { cellToDate, type Cell } from '../../src/gas/cells';
+import { CONFIG_PARAMETERS } from '../../src/gas/rows';
 import { SHEETS } from '../../src/gas/schema';
 import {
   ANNA,
@@ -12,8 +17,11 @@ import {
   agreement,
   bundlePath,
   cellOf,
+  configRowOf,
+  deleteColumns,
   employee,
   rearrangeColumns,
+  SOLIERA,
   typeRow,
 } from '../helpers/product';
 
@@ -24,6 +32,8 @@ beforeAll(() => {
 const EMPLOYEES = SHEETS.employees.name;
 const AGREEMENTS = SHEETS.agreements.name;
 const DAYS = SHEETS.days.name;
+const AUDIT = SHEETS.audit.name;
+const CONFIG = SHEETS.config.name;
 
 /** The rules broken by a day, as `RULE:severity`, sorted. */
 const rules = (d: { violations: { rule: string; severity: string }[] }) =>
@@ -244,7 +254,7 @@ describe('rows HR broke by hand', () => {
       ...signed,
     });
     const config = SHEETS.config.name;
-    const capRow = p.values(config).findIndex((r) => r[0] === 'maxDaysPerWeek') + 1;
+    const capRow = configRowOf(p, 'maxDaysPerWeek');
     p.userEdit(OWNER, config, cellOf(p, config, capRow, 'Valore'), '-3');
 
     p.setup();
@@ -293,5 +303,262 @@ describe('rows HR broke by hand', () => {
       [EMPLOYEES, 6],
       [AGREEMENTS, 5],
     ]);
+  });
+});
+
+// ---- a register made by the previous version --------------------------------------------------
+
+/** What the previous version wrote in «Descrizione» of Configurazione (HR could write their own). */
+const OLD_DESCRIPTIONS: Record<string, string> = {
+  ...POLICY_LABELS,
+  disconnectionFrom: 'inizio della disconnessione (HH:MM)',
+  disconnectionTo: 'fine della disconnessione (HH:MM)',
+  calendarSharing: 'chi vede il calendario «Smart working»: dominio (tutti, in sola lettura) o nessuna',
+};
+
+/** `values` written down a column (by header) from row 2, as the owner, through SpreadsheetApp. */
+function writeColumn(p: Product, sheetName: string, header: string, values: Cell[], format?: string): void {
+  if (!values.length) return;
+  const column = p.column(sheetName, header) + 1;
+  p.asOwner(() => {
+    const sheet = p.spreadsheet().getSheetByName(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    if (format) sheet.getRange(2, column, sheet.getMaxRows() - 1, 1).setNumberFormat(format);
+    sheet.getRange(2, column, values.length, 1).setValues(values.map((v) => [v]));
+  });
+}
+
+/**
+ * Turns the register into the one the previous version made of the same history: no code
+ * columns; the codes in «Parametro» (with the old descriptions, where HR had not written their
+ * own), in «Luogo» (`home`, the site id) and «Azione» (`submit`…); «Regole» with the rule ids;
+ * the change log's «Data» as text in a text column.
+ */
+function toPreviousLayout(p: Product): void {
+  const days = p.days();
+  const audit = p.audit();
+  const oldRules = (d: DayRecord) =>
+    d.violations.map((v) => [v.rule, SEVERITY_LABELS[v.severity], v.message].join(' · ')).join('\n');
+  const config = p.values(CONFIG).slice(1);
+  const code = p.column(CONFIG, 'Codice');
+  const description = p.column(CONFIG, 'Descrizione');
+  const defaults = new Set(CONFIG_PARAMETERS.map((x) => x.description));
+
+  deleteColumns(p, DAYS, ['Codice luogo', 'Codici regole']);
+  writeColumn(
+    p,
+    DAYS,
+    'Luogo',
+    days.map((d) => d.location),
+  );
+  writeColumn(p, DAYS, 'Regole', days.map(oldRules));
+  deleteColumns(p, AUDIT, ['Codice azione']);
+  writeColumn(
+    p,
+    AUDIT,
+    'Azione',
+    audit.map((e) => e.action),
+  );
+  writeColumn(
+    p,
+    AUDIT,
+    'Data',
+    audit.map((e) => e.date),
+    '@',
+  );
+  deleteColumns(p, CONFIG, ['Codice']);
+  writeColumn(
+    p,
+    CONFIG,
+    'Parametro',
+    config.map((r) => r[code]),
+  );
+  writeColumn(
+    p,
+    CONFIG,
+    'Descrizione',
+    config.map((r) =>
+      defaults.has(String(r[description])) ? OLD_DESCRIPTIONS[String(r[code])] : r[description],
+    ),
+  );
+}
+
+describe('a register made by the previous version', () => {
+  test('is read as it is; setup brings it to the new layout, losing nothing, once', () => {
+    const p = Product.start();
+    p.userEdit(OWNER, CONFIG, cellOf(p, CONFIG, configRowOf(p, 'maxDaysPerMonth'), 'Valore'), '10');
+    p.userEdit(
+      OWNER,
+      CONFIG,
+      cellOf(p, CONFIG, configRowOf(p, 'noticeDays'), 'Descrizione'),
+      'deciso in giunta',
+    );
+    p.submit(ANNA, ['2026-11-09', '2026-11-10', '2026-11-11']);
+    p.submit(LUCA, ['2026-11-10', '2026-11-12'], SOLIERA.id);
+    expect(p.approve(MANAGER, [{ employee: ANNA, date: '2026-11-09' }])[0].ok).toBe(true);
+    expect(
+      p.decide(MANAGER, [{ employee: LUCA, date: '2026-11-12', decision: 'reject', reason: 'sportello' }])[0]
+        .ok,
+    ).toBe(true);
+    expect(p.cancel(ANNA, { employee: ANNA, date: '2026-11-10' }).ok).toBe(true);
+    p.ws.advance(10 * 60_000);
+    p.runTimers();
+    const before = p.register();
+    const audit = p.audit();
+    expect(before.problems).toEqual([]);
+    expect(before.days.map((d) => [d.location, d.status, rules(d)])).toEqual([
+      ['home', 'approved', []],
+      ['home', 'cancelled', []],
+      ['home', 'refused', ['WEEKLY_CAP:block']],
+      ['soliera-municipio', 'pending', ['TEAM_COVERAGE:warn']],
+      ['soliera-municipio', 'rejected', []],
+    ]);
+    expect(audit.map((e) => e.action)).toEqual([
+      'submit',
+      'submit',
+      'submit',
+      'submit',
+      'submit',
+      'approve',
+      'reject',
+      'cancel',
+    ]);
+    const made = { [CONFIG]: p.values(CONFIG), [DAYS]: p.values(DAYS), [AUDIT]: p.values(AUDIT) };
+    // The register speaks Italian; the codes are in their own columns.
+    expect(columnValues(p, DAYS, 'Luogo')).toEqual([
+      'Luogo',
+      'casa',
+      'casa',
+      'casa',
+      'Municipio di Soliera',
+      'Municipio di Soliera',
+    ]);
+    expect(columnValues(p, DAYS, 'Codice luogo')).toEqual([
+      'Codice luogo',
+      'home',
+      'home',
+      'home',
+      SOLIERA.id,
+      SOLIERA.id,
+    ]);
+    expect(columnValues(p, DAYS, 'Regole')[3]).toMatch(/^Limite settimanale · blocco · /);
+    expect(columnValues(p, DAYS, 'Codici regole')[3]).toBe('WEEKLY_CAP');
+    expect(columnValues(p, AUDIT, 'Azione').slice(5)).toEqual([
+      'richiesta',
+      'approvazione',
+      'rifiuto',
+      'annullamento',
+    ]);
+    expect(columnValues(p, AUDIT, 'Codice azione').slice(5)).toEqual([
+      'submit',
+      'approve',
+      'reject',
+      'cancel',
+    ]);
+    expect(columnValues(p, AUDIT, 'Da').slice(6)).toEqual(['in attesa', 'in attesa', 'in attesa']);
+    expect(cellToDate(columnValues(p, AUDIT, 'Data')[1])).toBe('2026-11-09');
+    expect(columnValues(p, AUDIT, 'Data')[1]).toBeInstanceOf(Date);
+    expect(p.values(CONFIG)[configRowOf(p, 'maxDaysPerWeek') - 1]).toEqual([
+      'giorni massimi a settimana',
+      '2',
+      expect.stringMatching(/^Quante giornate .* Predefinito: 2\.$/),
+      'maxDaysPerWeek',
+    ]);
+
+    toPreviousLayout(p);
+    expect(p.values(CONFIG)[0]).toEqual(['Parametro', 'Valore', 'Descrizione']);
+    expect(p.values(CONFIG).slice(1, 3)).toEqual([
+      ['maxDaysPerWeek', '2', 'giorni massimi a settimana'],
+      ['maxDaysPerMonth', '10', 'giorni massimi al mese'],
+    ]);
+    expect(p.values(DAYS)[0]).toHaveLength(13);
+    expect(columnValues(p, DAYS, 'Luogo')).toEqual(['Luogo', 'home', 'home', 'home', SOLIERA.id, SOLIERA.id]);
+    expect(columnValues(p, DAYS, 'Regole')[3]).toMatch(/^WEEKLY_CAP · blocco · /);
+    expect(columnValues(p, AUDIT, 'Azione')[6]).toBe('approve');
+    expect(columnValues(p, AUDIT, 'Data')[1]).toBe('2026-11-09');
+
+    // Read as it is: the same register.
+    expect(p.register()).toEqual(before);
+    expect(p.audit()).toEqual(audit);
+
+    const report = p.setup();
+    expect(report.changes).toEqual([
+      'Aggiunte al foglio «Configurazione» le colonne: Codice.',
+      'Aggiunte al foglio «Giornate» le colonne: Codice luogo, Codici regole.',
+      'Aggiunte al foglio «Registro modifiche» le colonne: Codice azione.',
+      'Aggiornati in «Configurazione» nome, codice e descrizione di 11 parametri.',
+      'Portate al nuovo formato 5 righe del foglio «Giornate».',
+      'Portate al nuovo formato 8 righe del foglio «Registro modifiche».',
+    ]);
+    // Exactly what this version makes of the same history, HR's value and description kept.
+    for (const [name, values] of Object.entries(made)) expect([name, p.values(name)]).toEqual([name, values]);
+    expect(p.register()).toEqual(before);
+    expect(p.audit()).toEqual(audit);
+    expect(p.problems()).toEqual([]);
+    expect(p.setup().changes).toEqual([]);
+
+    // And it goes on working.
+    expect(p.approve(MANAGER, [{ employee: LUCA, date: '2026-11-10' }])[0].ok).toBe(true);
+    p.submit(ANNA, ['2026-11-12']);
+    expect(p.days().map((d) => [d.date, d.location, d.status])).toContainEqual([
+      '2026-11-12',
+      'home',
+      'pending',
+    ]);
+    expect(p.problems()).toEqual([]);
+  });
+
+  test('before setup runs, the product writes into it in Italian and reads it back; setup then fills the codes', () => {
+    const p = Product.start();
+    toPreviousLayout(p);
+    p.submit(LUCA, ['2026-11-10'], SOLIERA.id);
+    p.submit(ANNA, ['2026-11-09', '2026-11-10', '2026-11-11']);
+    expect(p.approve(MANAGER, [{ employee: LUCA, date: '2026-11-10' }])[0].ok).toBe(true);
+    const days = p.days();
+    const audit = p.audit();
+    expect(days.map((d) => [d.employee, d.location, d.status, rules(d)])).toEqual([
+      [LUCA, SOLIERA.id, 'approved', []],
+      [ANNA, 'home', 'pending', []],
+      [ANNA, 'home', 'pending', ['TEAM_COVERAGE:warn']],
+      [ANNA, 'home', 'refused', ['WEEKLY_CAP:block']],
+    ]);
+    expect(audit.map((e) => e.action)).toEqual(['submit', 'submit', 'submit', 'submit', 'approve']);
+    expect(columnValues(p, DAYS, 'Luogo')).toEqual(['Luogo', 'Municipio di Soliera', 'casa', 'casa', 'casa']);
+    expect(columnValues(p, AUDIT, 'Azione')).toEqual([
+      'Azione',
+      'richiesta',
+      'richiesta',
+      'richiesta',
+      'richiesta',
+      'approvazione',
+    ]);
+
+    p.setup();
+    expect(columnValues(p, DAYS, 'Codice luogo')).toEqual([
+      'Codice luogo',
+      SOLIERA.id,
+      'home',
+      'home',
+      'home',
+    ]);
+    expect(columnValues(p, DAYS, 'Codici regole')).toEqual([
+      'Codici regole',
+      '',
+      '',
+      'TEAM_COVERAGE',
+      'WEEKLY_CAP',
+    ]);
+    expect(columnValues(p, AUDIT, 'Codice azione')).toEqual([
+      'Codice azione',
+      'submit',
+      'submit',
+      'submit',
+      'submit',
+      'approve',
+    ]);
+    expect(p.days()).toEqual(days);
+    expect(p.audit()).toEqual(audit);
+    expect(p.problems()).toEqual([]);
+    expect(p.setup().changes).toEqual([]);
   });
 });

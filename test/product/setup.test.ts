@@ -6,7 +6,8 @@ import { locationChoices } from '../../src/gas/form';
 import { PROPERTY } from '../../src/gas/properties';
 import { EDIT_HANDLER, FORM_SUBMIT_HANDLER, TIMER_HANDLER } from '../../src/gas/safety';
 import { CALENDAR_NAME } from '../../src/gas/setup';
-import { SHEETS } from '../../src/gas/schema';
+import { CONFIG_PARAMETERS } from '../../src/gas/rows';
+import { SHEET_ORDER, SHEETS } from '../../src/gas/schema';
 import { OWNER, Product, SOLIERA, bundlePath } from '../helpers/product';
 
 beforeAll(() => {
@@ -49,6 +50,24 @@ function smartWorkingCalendars(p: Product): string[] {
     .filter((c) => c.name === CALENDAR_NAME && c.owner === OWNER)
     .map((c) => c.id);
 }
+
+test('a new register: Agorà’s sheets and no other, headers and Configurazione in Italian, codes last', () => {
+  const p = Product.start({ seed: null });
+  const file = p.state.spreadsheet.files[p.ssId];
+  expect(file.sheets.map((s) => s.name)).toEqual(SHEET_ORDER.map((k) => SHEETS[k].name));
+  for (const key of SHEET_ORDER)
+    expect(p.values(SHEETS[key].name)[0]).toEqual(SHEETS[key].columns.map((c) => c.header));
+  expect(p.values(SHEETS.config.name)).toEqual([
+    ['Parametro', 'Valore', 'Descrizione', 'Codice'],
+    ...CONFIG_PARAMETERS.map((x) => [x.name, x.value, x.description, x.code]),
+  ]);
+  expect(p.values(SHEETS.config.name)[1]).toEqual([
+    'giorni massimi a settimana',
+    '2',
+    'Quante giornate di lavoro agile (in attesa o approvate) una persona può avere nella stessa settimana, da lunedì a domenica. Predefinito: 2.',
+    'maxDaysPerWeek',
+  ]);
+});
 
 describe('setup run twice', () => {
   test('on a fresh register: the second run finds everything in place and writes nothing', () => {
