@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [-- --only SUITE]: the benchmark suites of dev/bench/main.ts.
+// npm run bench [-- --json] [-- --only SUITE] [-- --full]: the benchmark suites of dev/bench/main.ts.
 import { runTs } from './run-ts.mjs';
 
 const { main } = await runTs('dev/bench/main.ts');

@@ -1,5 +1,6 @@
-// `npm run bench [-- --json] [-- --only SUITE]`: runs the benchmark suites in order and prints
-// their rows, as readable tables or (--json) as one JSON object per line and nothing else.
+// `npm run bench [-- --json] [-- --only SUITE] [-- --full]`: runs the benchmark suites in order
+// and prints their rows, as readable tables or (--json) as one JSON object per line and nothing
+// else. `--full` runs the sizes a suite keeps apart because they take long (years: 5,000 staff).
 // Timings are printed, never asserted: a target missed shows as a check row with ok=false.
 //
 // To add a suite, append it to SUITES: a name and a function returning BenchRow[] (or a promise
@@ -8,6 +9,7 @@
 // printed under the table instead of in a column.
 import { registerSuite } from './register';
 import { rulesSuite } from './rules';
+import { yearsSuite } from './years';
 
 export type BenchValue = number | string | boolean;
 
@@ -21,6 +23,8 @@ export interface BenchRow {
 
 export interface BenchOptions {
   json: boolean;
+  /** --full: also the sizes a suite runs only when asked (they take long). */
+  full?: boolean;
   /** Progress for humans (stderr); silent with --json. */
   log: (line: string) => void;
 }
@@ -33,6 +37,7 @@ export interface Suite {
 export const SUITES: readonly Suite[] = [
   { name: 'rules', run: rulesSuite },
   { name: 'register', run: registerSuite },
+  { name: 'years', run: yearsSuite },
 ];
 
 /** Column titles for the human tables; any other field shows under its own name. */
@@ -62,16 +67,30 @@ const LABELS: Readonly<Record<string, string>> = {
   timerMs: 'onTimer ms',
   timerCalendarCalls: 'onTimer calendar calls',
   baselineTimerCalls: 'naive onTimer round trips',
+  // years suite
+  staff: 'staff',
+  years: 'years',
+  rowsRead: 'rows read',
+  auditRows: 'change-log lines',
+  events: 'calendar events',
+  cells: 'cells',
+  overCellLimit: 'over 10M cells',
+  buildMs: 'build ms',
+  archiveRuns: 'archive runs',
+  rowsReadRatio: 'rows read ×',
+  msRatio: 'ms ×',
 };
 
-const USAGE = 'usage: npm run bench [-- --json] [-- --only SUITE]';
+const USAGE = 'usage: npm run bench [-- --json] [-- --only SUITE] [-- --full]';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let json = false;
+  let full = false;
   const only: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') json = true;
+    else if (a === '--full') full = true;
     else if (a === '--only' && i + 1 < argv.length) only.push(argv[++i]);
     else if (a.startsWith('--only=')) only.push(a.slice('--only='.length));
     else if (a === '--help' || a === '-h') {
@@ -92,6 +111,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const opts: BenchOptions = {
     json,
+    full,
     log: json ? () => undefined : (line) => process.stderr.write(`${line}\n`),
   };
   const started = Date.now();

@@ -1,8 +1,11 @@
 // A deterministic synthetic organisation for the benchmarks: the Unione delle Terre d'Argine,
 // its four comuni and the ASP (470 people in 6 organisations, plausible sectors of very
-// different sizes), each person with a signed agreement, and 3 shared sites. Everything comes
-// from a seeded PRNG (mulberry32): the same seed always gives the same organisation, history and
-// requests, so a benchmark run can be repeated and compared. Never Math.random.
+// different sizes), each person with a signed agreement, and 3 shared sites. Another staff count
+// scales every sector in proportion (scaledPlan), splitting a sector grown past MAX_UNIT people
+// into numbered units, each with its own head, so that teams stay the size of real ones.
+// Everything comes from a seeded PRNG (mulberry32): the same seed always gives the same
+// organisation, history and requests, so a benchmark run can be repeated and compared. Never
+// Math.random.
 import { addDays, weekdayCode, type IsoDate, type WeekdayCode } from '../../src/domain/dates';
 import { teamKey } from '../../src/domain/history';
 import { HolidayCalendar } from '../../src/domain/holidays';
@@ -152,6 +155,50 @@ const PLAN: readonly OrganisationPlan[] = [
   },
 ];
 
+/** A scaled sector larger than this is split into units of at most this many people. */
+export const MAX_UNIT = 50;
+
+/**
+ * The plan for `staff` people: every sector scaled in proportion (largest remainders, at least one
+ * person, the director, in each organisation), sectors over MAX_UNIT split into «Sector 1»,
+ * «Sector 2»... The 470 of PLAN give PLAN itself.
+ */
+export function scaledPlan(staff: number): readonly OrganisationPlan[] {
+  if (staff === EMPLOYEE_COUNT) return PLAN;
+  if (!Number.isInteger(staff) || staff < PLAN.length)
+    throw new Error(`an organisation needs at least ${PLAN.length} people (one per organisation)`);
+  const slots = PLAN.flatMap((org, o) =>
+    org.sectors.map(([, people], s) => {
+      const exact = (people * staff) / EMPLOYEE_COUNT;
+      const min = s === 0 ? 1 : 0;
+      return { o, s, min, exact, n: Math.max(min, Math.floor(exact)) };
+    }),
+  );
+  let left = staff - slots.reduce((sum, x) => sum + x.n, 0);
+  // Hand out what rounding left over by largest remainder, or take back from the largest sectors.
+  const byRemainder = [...slots].sort((a, b) => b.exact - b.n - (a.exact - a.n) || b.exact - a.exact);
+  for (let i = 0; left > 0; i = (i + 1) % byRemainder.length, left--) byRemainder[i].n++;
+  while (left < 0) {
+    const largest = slots.filter((x) => x.n > x.min).sort((a, b) => b.n - a.n)[0];
+    largest.n--;
+    left++;
+  }
+  return PLAN.map((org, o) => ({
+    ...org,
+    sectors: slots
+      .filter((x) => x.o === o && x.n > 0)
+      .flatMap((x) => {
+        const [sector] = org.sectors[x.s];
+        const units = Math.ceil(x.n / MAX_UNIT);
+        if (units === 1) return [[sector, x.n] as const];
+        return Array.from(
+          { length: units },
+          (_, u) => [`${sector} ${u + 1}`, Math.floor(x.n / units) + (u < x.n % units ? 1 : 0)] as const,
+        );
+      }),
+  }));
+}
+
 /** Sectors whose work is mostly in the field or with people: fewer eligible profiles. */
 const FIELD_SECTORS = new Set([
   'Polizia locale',
@@ -228,15 +275,18 @@ export const EMPLOYEE_COUNT = PLAN.reduce(
   0,
 );
 
-/** The organisation for a seed: 470 employees, one signed agreement each, 3 shared sites. */
-export function generateOrganisation(seed: number): Organisation {
+/**
+ * The organisation for a seed: 470 employees (or `staff`, see scaledPlan), one signed agreement
+ * each, 3 shared sites.
+ */
+export function generateOrganisation(seed: number, staff = EMPLOYEE_COUNT): Organisation {
   const rng = new Rng(seed);
   const employees: Employee[] = [];
   const agreements: Agreement[] = [];
   const used = new Set<string>();
   const directors: string[] = [];
 
-  for (const org of PLAN) {
+  for (const org of scaledPlan(staff)) {
     let director = '';
     for (const [sector, people] of org.sectors) {
       let head = '';
@@ -247,7 +297,7 @@ export function generateOrganisation(seed: number): Organisation {
         // Heads report to the director, everyone else to their head; the directors are
         // wired to each other below.
         const manager = email === director ? '' : email === head ? director : head;
-        const field = FIELD_SECTORS.has(sector);
+        const field = FIELD_SECTORS.has(sector.replace(/ \d+$/, '')); // a unit of a scaled sector
         employees.push({
           email,
           name: nameOf(email),

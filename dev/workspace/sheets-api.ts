@@ -3,6 +3,7 @@
 // SpreadsheetApp. As the API does, it trims empty trailing rows and cells; with
 // UNFORMATTED_VALUE dates come as serial numbers (days since 1899-12-30 on the wall clock of
 // the spreadsheet's time zone, SERIAL_NUMBER) or as formatted strings (FORMATTED_STRING).
+// The rows of every range returned are counted as rows read (Workspace.rowsRead).
 import type { Workspace } from './core';
 import type { SpreadsheetFile, StoredValue } from './spreadsheet';
 import { zonedParts } from './utilities';
@@ -63,7 +64,9 @@ export function createSheetsApi(ws: Workspace, fileOf: (id: string) => Spreadshe
           ws.call('Sheets', 'Spreadsheets.Values.batchGet');
           const file = fileOf(spreadsheetId);
           const serialDates = (args.dateTimeRenderOption ?? 'SERIAL_NUMBER') === 'SERIAL_NUMBER';
-          return { spreadsheetId, valueRanges: (args.ranges ?? []).map((r) => read(file, r, serialDates)) };
+          const valueRanges = (args.ranges ?? []).map((r) => read(file, r, serialDates));
+          for (const v of valueRanges) ws.readRows('Sheets', v.values.length);
+          return { spreadsheetId, valueRanges };
         },
       },
     },

@@ -914,8 +914,14 @@ export class FakeRange implements Pick<
     this.forEach((row, column, r, c) => setCell(grid, row, column, convert(rows[r][c])));
   }
 
+  /** Counts the rows a read returned (Workspace.rowsRead). */
+  private rowsRead(rows: number): void {
+    this.ctx.ws.readRows(SVC, rows);
+  }
+
   getValues(): Cell[][] {
     this.call('getValues');
+    this.rowsRead(this.rect.numRows);
     return this.cells((r, c) => toCell(getCell(this.sheet.values, r, c)));
   }
   setValues(values: unknown[][]): RangeType {
@@ -927,6 +933,7 @@ export class FakeRange implements Pick<
   }
   getValue(): Cell {
     this.call('getValue');
+    this.rowsRead(1);
     return toCell(getCell(this.sheet.values, this.rect.row, this.rect.column));
   }
   setValue(value: unknown): RangeType {
@@ -938,12 +945,14 @@ export class FakeRange implements Pick<
   }
   getDisplayValues(): string[][] {
     this.call('getDisplayValues');
+    this.rowsRead(this.rect.numRows);
     return this.cells((r, c) =>
       displayValue(getCell(this.sheet.values, r, c), getCell(this.sheet.numberFormats, r, c), this.file),
     );
   }
   getDisplayValue(): string {
     this.call('getDisplayValue');
+    this.rowsRead(1);
     const { row, column } = this.rect;
     return displayValue(
       getCell(this.sheet.values, row, column),
@@ -953,10 +962,12 @@ export class FakeRange implements Pick<
   }
   getFormulas(): string[][] {
     this.call('getFormulas');
+    this.rowsRead(this.rect.numRows);
     return this.cells((r, c) => getCell(this.sheet.formulas, r, c) ?? '');
   }
   getFormula(): string {
     this.call('getFormula');
+    this.rowsRead(1);
     return getCell(this.sheet.formulas, this.rect.row, this.rect.column) ?? '';
   }
   setFormula(formula: string): RangeType {

@@ -1,4 +1,4 @@
-// The core through the fakes: call counting and Google's errors injected at the Nth call.
+// The core through the fakes: call counting, rows read, and Google's errors injected at the Nth call.
 import { createWorkspace, DEFAULT_BOUND_SPREADSHEET } from '../../dev/workspace';
 import { GOOGLE_ERRORS } from '../../dev/workspace/core';
 
@@ -68,4 +68,34 @@ test('errors are named Exception, as Apps Script service errors are', () => {
   expect(caught).toBeInstanceOf(Error);
   expect((caught as Error).name).toBe('Exception');
   expect(String(caught)).toBe('Exception: Service unavailable: SpreadsheetApp');
+});
+
+test('rows read are counted per service, as the reads returned them, and reset with the calls', () => {
+  const { ws, globals, sheet } = setup();
+  sheet.getRange(1, 1, 3, 2).setValues([
+    ['a', 'b'],
+    ['c', ''],
+    ['', ''],
+  ]);
+  expect(ws.rowsRead()).toBe(0); // writes read nothing
+  sheet.getDataRange().getValues(); // rows 1–2: the used area
+  sheet.getRange(1, 1, 5, 1).getDisplayValues(); // 5 rows, blank ones too
+  sheet.getRange('A1:B1').getFormulas();
+  sheet.getRange('A2').getValue(); // one row
+  expect(ws.rowsRead('SpreadsheetApp')).toBe(2 + 5 + 1 + 1);
+  const id = sheet.getParent().getId();
+  const name = sheet.getName();
+  // The API trims empty trailing rows: the whole sheet gives 2 rows, row 1 one, column B one.
+  globals.Sheets.Spreadsheets.Values.batchGet(id, {
+    ranges: [`'${name}'`, `'${name}'!1:1`, `'${name}'!B:B`],
+  });
+  expect(ws.rowsRead('Sheets')).toBe(2 + 1 + 1);
+  expect(ws.rowsRead()).toBe(9 + 4);
+  // A read that fails reads nothing.
+  ws.failNth('SpreadsheetApp', 'Range.getValues', 1, 'transient');
+  expect(() => sheet.getRange(1, 1, 3, 2).getValues()).toThrow('Service unavailable');
+  expect(ws.rowsRead()).toBe(13);
+  ws.resetCounts();
+  expect(ws.rowsRead()).toBe(0);
+  expect(ws.rowsRead('Sheets')).toBe(0);
 });
