@@ -1,6 +1,9 @@
 // The heart of the in-memory Workspace: a fake clock, the signed-in user, a counter of every
-// service call, and injection of Google's own errors at the Nth call of any method.
-// Every fake service records its calls through `Workspace.call(service, method)`.
+// service call, a counter of the sheet rows read, and injection of Google's own errors at the
+// Nth call of any method.
+// Every fake service records its calls through `Workspace.call(service, method)`; the sheet
+// reads (SpreadsheetApp, the advanced Sheets service) also record the rows they returned
+// through `Workspace.readRows(service, rows)`.
 
 /** Google's own error messages, as Apps Script throws them. */
 export const GOOGLE_ERRORS = {
@@ -64,6 +67,8 @@ export class Workspace {
   /** Clock and owner live in a plain object, saved with the rest of the Workspace state. */
   readonly coreState: CoreState;
   private readonly counts = new Map<string, number>();
+  /** Sheet rows returned by reads, by service (`SpreadsheetApp`, `Sheets`). */
+  private readonly rows = new Map<string, number>();
   private injections: Injection[] = [];
 
   constructor(opts: { owner: string; nowMs?: number; state?: CoreState }) {
@@ -165,8 +170,28 @@ export class Workspace {
     return Object.fromEntries([...this.counts].sort());
   }
 
+  /**
+   * Records that a read of `service` returned `rows` sheet rows: Range.getValues,
+   * getDisplayValues and getFormulas count the rows of their range, getValue, getDisplayValue
+   * and getFormula one row, Sheets.Spreadsheets.Values.batchGet the rows of every range it
+   * returned (after the API's trimming of empty trailing rows).
+   */
+  readRows(service: string, rows: number): void {
+    this.rows.set(service, (this.rows.get(service) ?? 0) + rows);
+  }
+
+  /** Sheet rows read since the last resetCounts(): through one service, or all. */
+  rowsRead(service?: string): number {
+    if (service !== undefined) return this.rows.get(service) ?? 0;
+    let n = 0;
+    for (const count of this.rows.values()) n += count;
+    return n;
+  }
+
+  /** Clears the call counters and the rows read. */
   resetCounts(): void {
     this.counts.clear();
+    this.rows.clear();
   }
 
   advance(ms: number): void {

@@ -914,8 +914,14 @@ export class FakeRange implements Pick<
     this.forEach((row, column, r, c) => setCell(grid, row, column, convert(rows[r][c])));
   }
 
+  /** Counts the rows a read returned (Workspace.rowsRead). */
+  private rowsRead(rows: number): void {
+    this.ctx.ws.readRows(SVC, rows);
+  }
+
   getValues(): Cell[][] {
     this.call('getValues');
+    this.rowsRead(this.rect.numRows);
     return this.cells((r, c) => toCell(getCell(this.sheet.values, r, c)));
   }
   setValues(values: unknown[][]): RangeType {
@@ -927,6 +933,7 @@ export class FakeRange implements Pick<
   }
   getValue(): Cell {
     this.call('getValue');
+    this.rowsRead(1);
     return toCell(getCell(this.sheet.values, this.rect.row, this.rect.column));
   }
   setValue(value: unknown): RangeType {
@@ -938,12 +945,14 @@ export class FakeRange implements Pick<
   }
   getDisplayValues(): string[][] {
     this.call('getDisplayValues');
+    this.rowsRead(this.rect.numRows);
     return this.cells((r, c) =>
       displayValue(getCell(this.sheet.values, r, c), getCell(this.sheet.numberFormats, r, c), this.file),
     );
   }
   getDisplayValue(): string {
     this.call('getDisplayValue');
+    this.rowsRead(1);
     const { row, column } = this.rect;
     return displayValue(
       getCell(this.sheet.values, row, column),
@@ -953,10 +962,12 @@ export class FakeRange implements Pick<
   }
   getFormulas(): string[][] {
     this.call('getFormulas');
+    this.rowsRead(this.rect.numRows);
     return this.cells((r, c) => getCell(this.sheet.formulas, r, c) ?? '');
   }
   getFormula(): string {
     this.call('getFormula');
+    this.rowsRead(1);
     return getCell(this.sheet.formulas, this.rect.row, this.rect.column) ?? '';
   }
   setFormula(formula: string): RangeType {
@@ -999,6 +1010,40 @@ export class FakeRange implements Pick<
   getA1Notation(): string {
     this.call('getA1Notation');
     return a1Notation(this.rect);
+  }
+  /**
+   * A text finder over the range's displayed values (Range.createTextFinder): findNext and
+   * findAll give the matching cells, row by row. The search runs in Google, so only the cells
+   * found count as rows read.
+   */
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    this.call('createTextFinder');
+    if (typeof findText !== 'string' || findText === '')
+      throw this.ctx.ws.error('Invalid argument: findText');
+    return new FakeTextFinder(this.ctx, this, findText) as unknown as GoogleAppsScript.Spreadsheet.TextFinder;
+  }
+  /** The displayed text of each cell, row by row (for the text finder). */
+  displayedCells(): { row: number; column: number; text: string }[] {
+    const out: { row: number; column: number; text: string }[] = [];
+    this.forEach((row, column) => {
+      const value = getCell(this.sheet.values, row, column);
+      if (value !== null)
+        out.push({
+          row,
+          column,
+          text: displayValue(value, getCell(this.sheet.numberFormats, row, column), this.file),
+        });
+    });
+    return out;
+  }
+  /** A range of one cell of the same sheet. */
+  cellAt(row: number, column: number): RangeType {
+    return new FakeRange(this.ctx, this.file, this.sheet, {
+      row,
+      column,
+      numRows: 1,
+      numColumns: 1,
+    }) as unknown as RangeType;
   }
   getSheet(): SheetType {
     this.call('getSheet');
@@ -1360,6 +1405,52 @@ function insertRows(
       if (r.row >= before) r.row += howMany;
       else if (r.row + r.numRows > before) r.numRows += howMany;
     }
+  }
+}
+
+/**
+ * TextFinder: matchCase (default off), matchEntireCell (default off), findNext from the cell
+ * after the last found, findAll. Each search is one call.
+ */
+class FakeTextFinder {
+  private entire = false;
+  private caseSensitive = false;
+  private next = 0;
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly range: FakeRange,
+    private readonly text: string,
+  ) {}
+  matchEntireCell(on: boolean): this {
+    this.ctx.ws.call(SVC, 'TextFinder.matchEntireCell');
+    this.entire = Boolean(on);
+    return this;
+  }
+  matchCase(on: boolean): this {
+    this.ctx.ws.call(SVC, 'TextFinder.matchCase');
+    this.caseSensitive = Boolean(on);
+    return this;
+  }
+  private matches(): { row: number; column: number }[] {
+    const wanted = this.caseSensitive ? this.text : this.text.toLowerCase();
+    return this.range.displayedCells().filter((c) => {
+      const t = this.caseSensitive ? c.text : c.text.toLowerCase();
+      return this.entire ? t === wanted : t.includes(wanted);
+    });
+  }
+  findNext(): RangeType | null {
+    this.ctx.ws.call(SVC, 'TextFinder.findNext');
+    const found = this.matches()[this.next];
+    if (!found) return null;
+    this.next++;
+    this.ctx.ws.readRows(SVC, 1);
+    return this.range.cellAt(found.row, found.column);
+  }
+  findAll(): RangeType[] {
+    this.ctx.ws.call(SVC, 'TextFinder.findAll');
+    const found = this.matches();
+    this.ctx.ws.readRows(SVC, new Set(found.map((f) => f.row)).size);
+    return found.map((f) => this.range.cellAt(f.row, f.column));
   }
 }
 
@@ -2638,7 +2729,24 @@ export function createSpreadsheetApp(
     },
   };
 
-  return { SpreadsheetApp, testing };
+  /**
+   * What the advanced Sheets service acts on: the file, with the effective user's access level
+   * and, for writes, the protections (the API enforces them as the editor does).
+   */
+  const api = {
+    file: openFile,
+    level: (id: string) => files.level(id, ws.effectiveUser()),
+    mayEdit: (file: SpreadsheetFile, sheet: SheetData, rect: Rect): boolean => {
+      try {
+        assertCanEdit(ctx, file, sheet, rect);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+
+  return { SpreadsheetApp, testing, api };
 }
 
 export type SpreadsheetTesting = ReturnType<typeof createSpreadsheetApp>['testing'];

@@ -3,10 +3,11 @@ import { reconciliationRange, syncCalendar, syncOwnCalendar, type SyncReport } f
 import { toRomeLocal } from '../domain/rome-time';
 import { OwnWorkingLocation, SharedCalendar } from './calendar';
 import { recoverMissedResponses } from './intake';
-import { flushMailQueue } from './mail';
+import { sendOutbox } from './mail';
 import { requireOwner } from './owner';
 import { PROPERTY } from './properties';
-import { gasPorts } from './runtime';
+import { gasLock, gasPorts, registerSpreadsheet } from './runtime';
+import { SheetsRegister } from './register';
 import type { Ports } from '../app/ports';
 
 /** Well under Apps Script's 6 minutes per execution. */
@@ -23,12 +24,20 @@ export function runCalendarJob(budgetMs: number, full = false, ports: Ports = ga
   );
 }
 
-/** The periodic trigger: queued mail, then calendar work (a full reconciliation once a day). */
+/** Mail gets at most this much of a run: the calendar's work must not starve. */
+export const MAIL_BUDGET_MS = 90_000;
+
+/** Sends the outbox's due mail, holding the lock (see mail.ts). */
+export function runMailJob(budgetMs = MAIL_BUDGET_MS) {
+  return gasLock.withLock(() => sendOutbox(new SheetsRegister(registerSpreadsheet()), budgetMs));
+}
+
+/** The periodic trigger: responses missed, mail, then calendar work (a full reconciliation once a day). */
 export function runTimer(): void {
   requireOwner('Lavoro periodico');
   const started = Date.now();
   recoverMissedResponses();
-  flushMailQueue();
+  runMailJob();
   const props = PropertiesService.getScriptProperties();
   const today = toRomeLocal(Date.now()).date;
   const full = props.getProperty(PROPERTY.lastFullCalendarSync) !== today;
