@@ -87,12 +87,20 @@ export function applyBatchUpdate(
     if (!sheet) throw fail(`Invalid ${where}: No grid with id: ${id}`);
     return sheet;
   };
+  // Protections move with the rows and columns earlier requests of the batch deleted: they are
+  // checked as they stand at each request, and kept only if the whole batch succeeds.
+  const protections = structuredClone(file.protections);
   const guard = (sheet: SheetData, rect: Rect) => {
     const original = file.sheets.find((s) => s.sheetId === sheet.sheetId);
-    if (original && !target.mayEdit(original, rect)) throw fail(PROTECTED_MESSAGE);
+    const saved = file.protections;
+    file.protections = protections;
+    try {
+      if (original && !target.mayEdit(original, rect)) throw fail(PROTECTED_MESSAGE);
+    } finally {
+      file.protections = saved;
+    }
   };
   const replies: object[] = [];
-  const afterwards: (() => void)[] = [];
   requests.forEach((request, i) => {
     const where = (kind: string) => `requests[${i}].${kind}`;
     if (request.appendCells) {
@@ -151,7 +159,7 @@ export function applyBatchUpdate(
           : { row: 1, column: startIndex + 1, numRows: sheet.maxRows, numColumns: end - startIndex },
       );
       deleteDimension(sheet, rowsDimension, startIndex, end);
-      afterwards.push(() => shiftProtections(file, sheet.sheetId, rowsDimension, startIndex, end));
+      shiftProtections(protections, sheet.sheetId, rowsDimension, startIndex, end);
     } else if (request.appendDimension) {
       const { sheetId, dimension, length = 0 } = request.appendDimension;
       const sheet = sheetOf(sheetId, where('appendDimension'));
@@ -173,7 +181,7 @@ export function applyBatchUpdate(
     );
   // All valid: the file takes the new content, in its own sheet objects (ranges hold them).
   for (const sheet of file.sheets) Object.assign(sheet, copies.get(sheet.sheetId));
-  for (const step of afterwards) step();
+  file.protections.splice(0, file.protections.length, ...protections);
   return { replies };
 }
 
@@ -307,14 +315,14 @@ function deleteDimension(sheet: SheetData, rows: boolean, start: number, end: nu
 
 /** Protected ranges shrink or move with the cells they cover (applied once the batch is valid). */
 function shiftProtections(
-  file: SpreadsheetFile,
+  protections: SpreadsheetFile['protections'],
   sheetId: number,
   rows: boolean,
   start: number,
   end: number,
 ): void {
   const count = end - start;
-  for (const p of file.protections) {
+  for (const p of protections) {
     if (p.sheetId !== sheetId) continue;
     for (const r of [p.rect, ...p.unprotected]) {
       if (!r) continue;

@@ -32,7 +32,8 @@ export interface DayRecord {
 export interface AuditEntry {
   at: string;
   by: string;
-  action: 'submit' | 'refuse-request' | 'approve' | 'reject' | 'cancel' | 'preference';
+  /** `carry`: a live day fingerprinted again when the lines before it went to the archive. */
+  action: 'submit' | 'refuse-request' | 'approve' | 'reject' | 'cancel' | 'preference' | 'carry';
   dayId: string;
   employee: string;
   date: string;

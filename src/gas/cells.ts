@@ -49,10 +49,10 @@ export function dateTimeToCell(text: string): Date | string {
 /**
  * Text a user typed, made safe to write into a cell: Sheets would take a leading `=`, `+`,
  * `-` or `@` as a formula; a leading apostrophe makes Sheets keep it as plain text (the
- * apostrophe itself is not part of the value).
+ * apostrophe itself is not part of the value), so text that starts with one gets another.
  */
 export function userTextToCell(text: string): string {
-  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /^[=+\-@']/.test(text) ? `'${text}` : text;
 }
 
 export function cellToText(value: unknown): string {

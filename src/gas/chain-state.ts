@@ -24,8 +24,11 @@ export interface ChainState {
   start: string;
   /** When the head last changed (Europe/Rome local time). */
   at: string;
-  /** A write under way: its head, and how many lines it adds. */
-  pending?: { head: string; lines: number };
+  /**
+   * A write under way: its head and how many lines it adds; for an archive step, also the
+   * chain's new start and the fingerprint its first live line will have.
+   */
+  pending?: { head: string; lines: number; start?: string; first?: string };
 }
 
 /** SHA-256 through Utilities.computeDigest, as lowercase hex (Apps Script bytes are signed). */
@@ -51,16 +54,29 @@ export function writeChainState(state: ChainState): void {
   PropertiesService.getScriptProperties().setProperty(CHAIN_PROPERTY, JSON.stringify(state));
 }
 
+/** The fingerprints the change log starts and ends with now. */
+export interface LogEnds {
+  first(): string;
+  last(): string;
+}
+
 /**
- * Settles a write left pending, given the fingerprint the change log ends on now. Returns the
- * state to go on from (saved when it changed).
+ * Settles a write left pending against the change log as it is now. Returns the state to go on
+ * from (saved when it changed).
  */
-export function settlePending(state: ChainState, sheetHead: () => string): ChainState {
+export function settlePending(state: ChainState, log: LogEnds): ChainState {
   if (!state.pending) return state;
   const { pending, ...rest } = state;
-  const landed = sheetHead() === pending.head;
+  const landed =
+    log.last() === pending.head && (pending.first === undefined || log.first() === pending.first);
   const settled: ChainState = landed
-    ? { ...rest, head: pending.head, lines: rest.lines + pending.lines, at: nowLocal() }
+    ? {
+        ...rest,
+        head: pending.head,
+        lines: rest.lines + pending.lines,
+        start: pending.start ?? rest.start,
+        at: nowLocal(),
+      }
     : rest;
   writeChainState(settled);
   return settled;

@@ -106,8 +106,9 @@ export function verifyChain(
           ? 'La catena delle impronte si interrompe qui: questa riga, o una prima di lei, è stata modificata, tolta o aggiunta a mano.'
           : 'Riga senza impronta: aggiunta a mano?',
       });
-    // Go on from what the line says, so that one break is reported once, not on every later line.
-    previous = line.hash;
+    // Go on from what the line says, so that one break is reported once, not on every later line
+    // (a line without a fingerprint is skipped over).
+    if (line.hash) previous = line.hash;
   }
   return { problems, head: previous };
 }

@@ -2,9 +2,12 @@
 // its head, every column of every day against the line that wrote it, mail left uncertain, and
 // how close the spreadsheet is to Google's cell limit.
 import type { RegisterSnapshot, RowProblem } from '../app/ports';
-import { groupDigits } from '../domain/labels';
+import { liveFrom } from '../domain/archive';
+import { countIt, groupDigits } from '../domain/labels';
+import { toRomeLocal } from '../domain/rome-time';
+import { planArchive } from './archive-plan';
 import { verifyChain, verifyDays } from './chain';
-import { readChainState, settlePending, sha256Hex } from './chain-state';
+import { sha256Hex } from './chain-state';
 import type { SheetsRegister } from './register';
 import { SHEETS } from './schema';
 
@@ -16,7 +19,7 @@ export const CELLS_WARNING_SHARE = 0.7;
 export function integrityProblems(register: SheetsRegister, snapshot: RegisterSnapshot): RowProblem[] {
   const auditSheet = SHEETS.audit.name;
   const lines = register.loadChain();
-  const state = settlePending(readChainState(), () => register.lastLineHash());
+  const state = register.chainState();
   const { problems, head } = verifyChain(lines, state.start, sha256Hex, auditSheet);
   if (head !== state.head)
     problems.push({
@@ -26,6 +29,7 @@ export function integrityProblems(register: SheetsRegister, snapshot: RegisterSn
     });
   problems.push(...verifyDays(snapshot.days, lines, sha256Hex, SHEETS.days.name, (id) => register.rowOf(id)));
   problems.push(...outboxProblems(register));
+  problems.push(...archiveProblems(register, snapshot));
   problems.push(...cellProblems(register.spreadsheetCells()));
   return problems;
 }
@@ -44,6 +48,23 @@ function outboxProblems(register: SheetsRegister): RowProblem[] {
         reason: `Messaggio a ${r.mail.to} («${r.mail.subject}») rimasto «in invio»: forse è partito, forse no. Se non è arrivato, rimetti «da inviare» nella colonna Stato.`,
       });
   return problems;
+}
+
+/** Closed months the archive cannot take yet (days still waiting). */
+function archiveProblems(register: SheetsRegister, snapshot: RegisterSnapshot): RowProblem[] {
+  const next = planArchive(
+    register.sheetValues(['days', 'audit', 'outbox']),
+    snapshot.sites,
+    liveFrom(toRomeLocal(Date.now()).date),
+  );
+  if (next.kind !== 'blocked') return [];
+  return [
+    {
+      sheet: SHEETS.days.name,
+      row: 0,
+      reason: `Il mese ${next.month} non si può archiviare: ${countIt(next.pending, 'giornata è', 'giornate sono')} ancora in attesa di decisione. Approvale, rifiutale o annullale.`,
+    },
+  ];
 }
 
 function cellProblems(cells: number): RowProblem[] {

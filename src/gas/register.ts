@@ -5,7 +5,14 @@ import { addDays, type IsoDate } from '../domain/dates';
 import { fromRomeLocal } from '../domain/rome-time';
 import { normaliseEmail, type Site } from '../domain/model';
 import type { Policy } from '../domain/policy';
-import type { AuditEntry, RegisterChange, RegisterPort, RegisterSnapshot, RowProblem } from '../app/ports';
+import type {
+  AuditEntry,
+  DayRecord,
+  RegisterChange,
+  RegisterPort,
+  RegisterSnapshot,
+  RowProblem,
+} from '../app/ports';
 import { cellToText, toCellData, type Cell } from './cells';
 import { chainLines, GENESIS, type ChainedLine } from './chain';
 import {
@@ -15,6 +22,7 @@ import {
   sha256Hex,
   writeChainState,
   type ChainState,
+  type LogEnds,
 } from './chain-state';
 import {
   auditFromRows,
@@ -170,6 +178,73 @@ export class SheetsRegister implements RegisterPort {
     if (change.optIn) this.tables.delete('employees');
   }
 
+  /** The values of whole sheets, read now in one call (header row first, dates as Dates). */
+  sheetValues<K extends SheetKey>(keys: readonly K[]): Record<K, Cell[][]> {
+    for (const k of keys) this.tables.delete(k);
+    this.prefetch(keys);
+    const out = {} as Record<K, Cell[][]>;
+    for (const k of keys) out[k] = this.table(k).values;
+    return out;
+  }
+
+  /**
+   * The live register's side of an archive step, in ONE atomic write after the archive's copy
+   * was verified: the archived days, change-log prefix and sent mail removed (rows deleted, so
+   * the sheets shrink), and the carry lines of the live days whose last line left, chained to
+   * the head. The chain's journal records the new start (the last archived line's fingerprint).
+   * `values` are the sheets as read for the plan, under the same lock.
+   */
+  removeArchived(
+    values: Record<'days' | 'audit' | 'outbox', Cell[][]>,
+    removal: { dayRows: number[]; lines: number; mailRows: number[]; lastHash: string },
+    carry: readonly { entry: AuditEntry; day: DayRecord }[],
+  ): void {
+    const chain = this.chainState();
+    const requests: object[] = [];
+    const remove = (key: 'days' | 'audit' | 'outbox', rows: readonly number[]) => {
+      if (!rows.length) return;
+      const sheet = this.sheet(key);
+      const sheetId = sheet.getSheetId();
+      // Sheets refuses to delete every row that is not frozen: keep one.
+      const spare = sheet.getMaxRows() - sheet.getFrozenRows() - rows.length;
+      if (spare < 1) requests.push({ appendDimension: { sheetId, dimension: 'ROWS', length: 1 - spare } });
+      // From the bottom up, so that each range still means the rows it was computed for.
+      for (const [first, last] of runsOf(rows).reverse())
+        requests.push({
+          deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: first - 1, endIndex: last } },
+        });
+    };
+    remove('days', removal.dayRows);
+    remove(
+      'audit',
+      Array.from({ length: removal.lines }, (_, i) => i + 2),
+    );
+    remove('outbox', removal.mailRows);
+    const { fingerprints, head } = chainLines(chain.head, carry, sha256Hex);
+    if (carry.length) {
+      const col = columnsOf('audit', values.audit[0] ?? []);
+      const base = blankRow(values.audit[0]?.length ?? 0);
+      requests.push(
+        this.appendRequest(
+          'audit',
+          col,
+          carry.map((c, i) => auditRow(col, c.entry, base, fingerprints[i])),
+        ),
+      );
+    }
+    const start = removal.lines ? removal.lastHash : chain.start;
+    // What the change log starts with afterwards: the first line kept, else the first carry line.
+    const kept = values.audit.length - 1 - removal.lines;
+    const firstKept =
+      kept > 0 ? cellToText(values.audit[removal.lines + 1][columnsOf('audit', values.audit[0]).hash]) : '';
+    const first = firstKept || (fingerprints[0]?.hash ?? GENESIS);
+    writeChainState({ ...chain, pending: { head, lines: carry.length, start, first } });
+    sheetsApi().Spreadsheets.batchUpdate({ requests }, this.spreadsheet.getId());
+    writeChainState({ ...chain, head, lines: chain.lines + carry.length, start, at: nowLocal() });
+    this.tables.clear();
+    this.rowOfDay.clear();
+  }
+
   /** The outbox as it is now (one read of Posta in uscita). */
   loadOutbox(): { rows: (OutboxRow & { row: number })[]; problems: RowProblem[] } {
     this.tables.delete('outbox');
@@ -253,17 +328,20 @@ export class SheetsRegister implements RegisterPort {
   }
 
   /** The chain's state, with a write a failure left pending settled against the sheet. */
-  private chainState(): ChainState {
-    return settlePending(readChainState(), () => this.lastLineHash());
+  chainState(): ChainState {
+    return settlePending(readChainState(), this.logEnds());
   }
 
-  /** The «Impronta» of the change log's last line ('' when the log is empty). */
-  lastLineHash(): string {
-    const sheet = this.sheet('audit');
-    const col = this.headerColumns('audit').hash;
-    const last = sheet.getLastRow();
-    if (col < 0 || last < 2) return GENESIS;
-    return cellToText(sheet.getRange(last, col + 1).getValue());
+  /** The «Impronta» of the change log's first and last lines, read when asked. */
+  logEnds(): LogEnds {
+    const at = (row: (last: number) => number) => () => {
+      const sheet = this.sheet('audit');
+      const col = this.headerColumns('audit').hash;
+      const last = sheet.getLastRow();
+      if (col < 0 || last < 2) return GENESIS;
+      return cellToText(sheet.getRange(row(last), col + 1).getValue());
+    };
+    return { first: at(() => 2), last: at((last) => last) };
   }
 
   /** An appendCells request for rows laid out along `col`. */
@@ -528,6 +606,17 @@ function kindsOf(key: SheetKey, col: Columns): Record<number, 'date' | 'datetime
     kinds[index] = c.kind === 'date' || c.kind === 'datetime' || c.kind === 'number' ? c.kind : 'text';
   }
   return kinds;
+}
+
+/** Ascending row numbers as runs [first, last] of consecutive rows. */
+function runsOf(rows: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === r - 1) last[1] = r;
+    else runs.push([r, r]);
+  }
+  return runs;
 }
 
 /** Runs of consecutive columns in [from, to] that belong to `ours`, as [first, last] pairs. */

@@ -723,6 +723,7 @@ export const ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   reject: 'rifiuto',
   cancel: 'annullamento',
   preference: 'preferenza',
+  carry: 'riporto',
 };
 
 /** The action of a line: «Codice azione», else «Azione» (its Italian word or, as before, its code). */
