@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { HOME, type Site } from '../src/domain/model';
 import { EXTRA_DATE_ITEM_TITLE, HOME_CHOICE, siteChoice } from '../src/gas/form';
 import { PROPERTY } from '../src/gas/properties';
+import { outboxFromRows, type OutboxRow } from '../src/gas/rows';
+import { SHEETS } from '../src/gas/schema';
 import { createWorkspace, type CreatedWorkspace, type WorkspaceState } from './workspace';
 import { buildEvent, type FormInputs, type HostContext } from './playground/addon-event';
 import { loadBundle, type LoadedBundle } from './workspace/bundle';
@@ -90,6 +92,15 @@ export function registerOf(workspace: CreatedWorkspace): GoogleAppsScript.Spread
   const id = scriptProperty(workspace, PROPERTY.spreadsheetId);
   if (!id) throw new Error('no register yet: run setup first');
   return asUser(workspace, workspace.ws.owner, () => workspace.globals.SpreadsheetApp.openById(id));
+}
+
+/** The register's outbox («Posta in uscita») as the product reads it, without running any code. */
+export function outboxOf(workspace: CreatedWorkspace): OutboxRow[] {
+  const id = scriptProperty(workspace, PROPERTY.spreadsheetId);
+  if (!id) return [];
+  const file = workspace.testing.sheets.file(id);
+  if (!file.sheets.some((s) => s.name === SHEETS.outbox.name)) return [];
+  return outboxFromRows(workspace.testing.sheets.sheetValues(id, SHEETS.outbox.name)).rows;
 }
 
 /**

@@ -1,13 +1,14 @@
-import type { Notification, NotifierPort } from '../src/app/notifications';
 // In-memory ports for the pure path (`npm run scenario -- --domain`) and use-case tests: the
 // same src/app code as production, over plain arrays instead of a spreadsheet.
 import type { LocalDateTime } from '../src/domain/dates';
+import type { Notification } from '../src/app/notifications';
 import type {
   AuditEntry,
   ClockPort,
   DayRecord,
   LockPort,
   Ports,
+  RegisterChange,
   RegisterPort,
   RegisterSnapshot,
 } from '../src/app/ports';
@@ -20,18 +21,27 @@ export class MemoryRegister implements RegisterPort {
     // A copy, as a read from a sheet would be: use cases never alias the stored rows.
     return { ...this.data, days: this.data.days.map((d) => ({ ...d })) };
   }
-  appendDays(days: DayRecord[]): void {
-    this.data.days.push(...days.map((d) => ({ ...d })));
-  }
-  updateDays(days: DayRecord[]): void {
-    for (const day of days) {
+  /** The mail each commit queued, in order (what the outbox sheet holds in production). */
+  readonly outbox: Notification[] = [];
+
+  commit(change: RegisterChange): void {
+    // Checked first and applied whole, as the spreadsheet's atomic batch is.
+    const index = (day: DayRecord) => {
       const i = this.data.days.findIndex((d) => d.id === day.id);
       if (i < 0) throw new Error(`unknown day ${day.id}`);
-      this.data.days[i] = { ...day };
-    }
+      return i;
+    };
+    const updates = (change.updateDays ?? []).map((d) => [index(d), d] as const);
+    const employee = change.optIn && this.data.employees.find((e) => e.email === change.optIn?.email);
+    if (change.optIn && !employee) throw new Error(`unknown employee ${change.optIn.email}`);
+    this.data.days.push(...(change.addDays ?? []).map((d) => ({ ...d })));
+    for (const [i, d] of updates) this.data.days[i] = { ...d };
+    this.audit.push(...change.audit.map((a) => ({ ...a })));
+    this.outbox.push(...(change.mail ?? []));
+    if (employee && change.optIn) employee.workingLocationOptIn = change.optIn.on;
   }
-  appendAudit(entries: AuditEntry[]): void {
-    this.audit.push(...entries);
+  wasRefused(requestId: string): boolean {
+    return this.audit.some((a) => a.action === 'refuse-request' && a.dayId === requestId);
   }
   setEventIds(entries: { dayId: string; eventId: string }[]): void {
     for (const { dayId, eventId } of entries) {
@@ -41,11 +51,6 @@ export class MemoryRegister implements RegisterPort {
   }
   loadAudit(): AuditEntry[] {
     return this.audit.map((a) => ({ ...a }));
-  }
-  setWorkingLocationOptIn(email: string, on: boolean): void {
-    const e = this.data.employees.find((x) => x.email === email);
-    if (!e) throw new Error(`unknown employee ${email}`);
-    e.workingLocationOptIn = on;
   }
   get days(): readonly DayRecord[] {
     return this.data.days;
@@ -61,17 +66,9 @@ export class ManualClock implements ClockPort {
 
 export const noLock: LockPort = { withLock: (fn) => fn() };
 
-/** Records every notification with the time it may be delivered. */
-export class MemoryNotifier implements NotifierPort {
-  readonly sent: Notification[] = [];
-  notify(notifications: Notification[]): void {
-    this.sent.push(...notifications);
-  }
-}
-
 export function memoryPorts(
   snapshot: RegisterSnapshot,
   clock: ManualClock,
-): Ports & { register: MemoryRegister; notifier: MemoryNotifier } {
-  return { register: new MemoryRegister(snapshot), clock, lock: noLock, notifier: new MemoryNotifier() };
+): Ports & { register: MemoryRegister } {
+  return { register: new MemoryRegister(snapshot), clock, lock: noLock };
 }

@@ -20,7 +20,8 @@ import {
 } from './gas/addon';
 import { handOverOwnership as handOver } from './gas/handover';
 import { handleFormSubmit, handleRegisterEdit } from './gas/intake';
-import { runTimer } from './gas/jobs';
+import { archiveNow, runTimer } from './gas/jobs';
+import type { ArchiveRun } from './gas/archive';
 import { syncMyCalendarNow } from './gas/own-calendar';
 import {
   cancelFromPage,
@@ -63,6 +64,11 @@ export function onRegisterEdit(event: GoogleAppsScript.Events.SheetsOnEdit): voi
 /** Periodic trigger: queued mail, calendar work left by earlier executions, daily reconciliation. */
 export function onTimer(): void {
   runTimer();
+}
+
+/** Run by the owner (the periodic trigger runs it daily): closed months to the yearly archive. */
+export function archiveClosedMonths(): ArchiveRun {
+  return archiveNow();
 }
 
 /** Web app (executes as the owner): the full-page web view (`?giorni=` opens a mail's days). */

@@ -10,7 +10,7 @@
 // the script editor. Each probe starts from the same saved state.
 //
 // "wrote" compares what Agorà keeps before and after the probe: the register's sheets (the change
-// log and Problemi aside: a refused request leaves a log line by design), the team calendar's
+// log, the outbox and Problemi aside: a refused request leaves a log line and a mail by design), the team calendar's
 // events and sharing, every Drive item's sharing, the Form's settings, the owner's triggers, the
 // deployments and the script properties that are not job state. A user's own calendar and own
 // triggers (the add-on keeps their working location, as them) are theirs, not Agorà's.
@@ -112,9 +112,10 @@ function fingerprint(handle: WorkspaceHandle): string {
   const calendarId = scriptProperty(handle.workspace, PROPERTY.calendarId) ?? '';
   const formId = scriptProperty(handle.workspace, PROPERTY.formId) ?? '';
   const file = state.spreadsheet.files[ssId];
-  const ignoredSheets = new Set<string>([SHEETS.audit.name, SHEETS.problems.name]);
+  const ignoredSheets = new Set<string>([SHEETS.audit.name, SHEETS.outbox.name, SHEETS.problems.name]);
   const form = state.forms.forms[formId];
-  const jobKeys = /^agora\.(mail\.|lastResponseCheck|lastFullCalendarSync)/;
+  // Job state: the legacy mail queue, marks of mail sent, the chain's head (it follows the log).
+  const jobKeys = /^agora\.(mail\.|sent\.|chain$|lastResponseCheck|lastFullCalendarSync)/;
   return JSON.stringify({
     sheets: file?.sheets.filter((s) => !ignoredSheets.has(s.name)).map((s) => [s.name, s.values]),
     protections: file?.protections,

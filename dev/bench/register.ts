@@ -81,7 +81,7 @@ import { fromRomeLocal, toRomeLocal } from '../../src/domain/rome-time';
 import { evaluateDate, type RuleContext } from '../../src/domain/rules';
 import { eventTitle, syncCalendar, type CalendarPort, type SyncReport } from '../../src/app/calendar-sync';
 import { decideDays, type DecisionInput } from '../../src/app/decisions';
-import type { AuditEntry, DayRecord, Ports, RegisterPort } from '../../src/app/ports';
+import type { AuditEntry, DayRecord, Ports, RegisterChange, RegisterPort } from '../../src/app/ports';
 import { findHandEdits } from '../../src/app/reconcile';
 import { receiveFormResponse } from '../../src/app/requests';
 import { overview, type Overview } from '../../src/app/overview';
@@ -989,9 +989,17 @@ export class NaiveRegister implements RegisterPort {
     return this.parsed.loadAudit();
   }
 
-  /** Not an operation of the bench: the product's own write (one cell). */
-  setWorkingLocationOptIn(email: string, on: boolean): void {
-    new SheetsRegister(this.ss).setWorkingLocationOptIn(email, on);
+  /** The naive writes, one after the other (no outbox: the baseline mails nobody). */
+  commit(change: RegisterChange): void {
+    this.appendDays(change.addDays ?? []);
+    this.updateDays(change.updateDays ?? []);
+    this.appendAudit(change.audit);
+    if (change.optIn) new SheetsRegister(this.ss).commit({ audit: [], optIn: change.optIn });
+  }
+
+  /** A scan of the whole change log. */
+  wasRefused(requestId: string): boolean {
+    return this.loadAudit().some((a) => a.action === 'refuse-request' && a.dayId === requestId);
   }
 
   private sheet(key: SheetKey): Sheet {
@@ -1063,7 +1071,6 @@ function directPorts(
     register: register(spreadsheetOf(workspace)),
     clock: { now: () => toRomeLocal(ws.nowMs) },
     lock: { withLock: (fn) => fn() },
-    notifier: { notify: () => undefined },
     calendar: new SharedCalendar(
       scriptProperty(workspace, PROPERTY.calendarId),
       () =>

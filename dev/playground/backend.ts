@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { addDays, parseIsoDate, type IsoDate } from '../../src/domain/dates';
-import { QUEUE_PREFIX } from '../../src/gas/mail';
+import { outboxOf } from '../driver';
 import { toRomeLocal } from '../../src/domain/rome-time';
 import type { WorkspaceState } from '../workspace/index';
 import { mailboxOf } from '../workspace/gmail';
@@ -437,23 +437,11 @@ class WorkspaceBackend implements Backend {
         html: m.htmlBody ?? '',
       };
     });
-    const props = this.handle.state.properties.script;
-    const queued = Object.keys(props)
-      .filter((k) => k.startsWith(QUEUE_PREFIX))
-      .sort()
-      .map((k) => {
-        try {
-          const n = JSON.parse(String(props[k])) as {
-            to?: string;
-            subject?: string;
-            body?: string;
-            sendAt?: string;
-          };
-          return { sendAt: n.sendAt ?? '', to: n.to ?? '', subject: n.subject ?? '', body: n.body ?? '' };
-        } catch {
-          return { sendAt: '', to: '', subject: k, body: String(props[k]) };
-        }
-      });
+    // What the outbox still holds: waiting for its time (the disconnection period, the digest's
+    // hour) or for the periodic job.
+    const queued = outboxOf(this.handle.workspace)
+      .filter((r) => r.status !== 'sent')
+      .map(({ mail: n }) => ({ sendAt: n.sendAt, to: n.to, subject: n.subject, body: n.body }));
     return { sent, queued };
   }
 

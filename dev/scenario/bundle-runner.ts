@@ -7,11 +7,10 @@ import { addDays } from '../../src/domain/dates';
 import { fromRomeLocal } from '../../src/domain/rome-time';
 import { notificationKindOf } from '../../src/app/notifications';
 import { PROPERTY } from '../../src/gas/properties';
-import { QUEUE_PREFIX } from '../../src/gas/mail';
 import { SheetsRegister } from '../../src/gas/register';
 import { DAY_TAG } from '../../src/gas/calendar';
 import type { CreatedWorkspace } from '../workspace';
-import { asUser, installProduct, registerOf, submitForm } from '../driver';
+import { asUser, installProduct, outboxOf, registerOf, submitForm } from '../driver';
 import { seedRegister } from '../register-seed';
 import { scenarioDay, stepShapeProblem, type Scenario, type ScenarioResult } from './format';
 
@@ -121,10 +120,9 @@ export function runScenarioThroughBundle(
       kind: notificationKindOf(m.subject),
       sendAt: localTime(m.sentAtMs),
     }));
-    const queued = Object.entries(globals.PropertiesService.getScriptProperties().getProperties())
-      .filter(([key]) => key.startsWith(QUEUE_PREFIX))
-      .map(([, value]) => JSON.parse(value) as { to: string; kind: string; sendAt: string })
-      .map((n) => ({ to: n.to, kind: n.kind, sendAt: n.sendAt }));
+    const queued = outboxOf(workspace)
+      .filter((r) => r.status === 'queued')
+      .map(({ mail: n }) => ({ to: n.to, kind: n.kind, sendAt: n.sendAt }));
     return { days: snapshot.days.map(scenarioDay), errors, calendar, notifications: [...sent, ...queued] };
   });
 }

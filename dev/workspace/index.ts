@@ -108,7 +108,7 @@ function build(ws: Workspace, state: WorkspaceState, logs: LogLine[]) {
     DriveApp: createDriveApp(ws, state.drive),
     MailApp: createMailApp(ws, state.mail),
     GmailApp: createGmailApp(ws, state.mail, runtime),
-    Sheets: createSheetsApi(ws, (id) => sheets.testing.file(id)),
+    Sheets: createSheetsApi(ws, sheets.api),
     UrlFetchApp: createUrlFetchApp(ws, runtime, state.script),
     ContentService: createContentService(ws),
     CardService: createCardService(ws),

@@ -5,7 +5,9 @@
 // the spreadsheet's time zone, SERIAL_NUMBER) or as formatted strings (FORMATTED_STRING).
 // The rows of every range returned are counted as rows read (Workspace.rowsRead).
 import type { Workspace } from './core';
-import type { SpreadsheetFile, StoredValue } from './spreadsheet';
+import { ACCESS_LEVEL } from './drive';
+import { applyBatchUpdate, type BatchRequest } from './sheets-batch';
+import type { Rect, SheetData, SpreadsheetFile, StoredValue } from './spreadsheet';
 import { zonedParts } from './utilities';
 
 type Value = string | number | boolean;
@@ -23,7 +25,28 @@ function columnNumber(letters: string): number {
   return letters.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
-export function createSheetsApi(ws: Workspace, fileOf: (id: string) => SpreadsheetFile) {
+/** What the service needs of the spreadsheet fake (createSpreadsheetApp's `api`). */
+export interface SheetsApiTarget {
+  file(id: string): SpreadsheetFile;
+  /** The effective user's Drive access level to the file. */
+  level(id: string): number;
+  mayEdit(file: SpreadsheetFile, sheet: SheetData, rect: Rect): boolean;
+}
+
+/** The scope the advanced Sheets service's calls need. */
+const SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
+
+export function createSheetsApi(ws: Workspace, target: SheetsApiTarget) {
+  // The API answers 403 "The caller does not have permission" to a user without access.
+  const open = (method: string, id: string, level: number) => {
+    ws.requireAuthorization(`Sheets.${method}`, SCOPE);
+    const file = target.file(id);
+    if (target.level(id) < level)
+      throw ws.error(
+        `API call to sheets.${method.toLowerCase()} failed with error: The caller does not have permission`,
+      );
+    return file;
+  };
   const read = (file: SpreadsheetFile, range: string, serialDates: boolean) => {
     // 'Sheet name'  |  'Sheet name'!1:1 (a row)  |  'Sheet name'!C:C (a column)
     const m = /^'((?:[^']|'')+)'(?:!(\d+):(\d+)|!([A-Z]+):([A-Z]+))?$/.exec(range);
@@ -62,12 +85,32 @@ export function createSheetsApi(ws: Workspace, fileOf: (id: string) => Spreadshe
           args: { ranges?: string[]; valueRenderOption?: string; dateTimeRenderOption?: string },
         ) {
           ws.call('Sheets', 'Spreadsheets.Values.batchGet');
-          const file = fileOf(spreadsheetId);
+          const file = open('Spreadsheets.Values.batchGet', spreadsheetId, ACCESS_LEVEL.VIEW);
           const serialDates = (args.dateTimeRenderOption ?? 'SERIAL_NUMBER') === 'SERIAL_NUMBER';
           const valueRanges = (args.ranges ?? []).map((r) => read(file, r, serialDates));
           for (const v of valueRanges) ws.readRows('Sheets', v.values.length);
           return { spreadsheetId, valueRanges };
         },
+      },
+      /** Applies every request or none (see sheets-batch.ts). */
+      batchUpdate(resource: { requests?: BatchRequest[] }, spreadsheetId: string) {
+        ws.call('Sheets', 'Spreadsheets.batchUpdate');
+        const file = open('Spreadsheets.batchUpdate', spreadsheetId, ACCESS_LEVEL.VIEW);
+        const { replies } = applyBatchUpdate(
+          ws,
+          {
+            file,
+            assertFileEditable: () => {
+              if (target.level(spreadsheetId) < ACCESS_LEVEL.EDIT)
+                throw ws.error(
+                  'API call to sheets.spreadsheets.batchUpdate failed with error: The caller does not have permission',
+                );
+            },
+            mayEdit: (sheet, rect) => target.mayEdit(file, sheet, rect),
+          },
+          resource?.requests ?? [],
+        );
+        return { spreadsheetId, replies };
       },
     },
   };

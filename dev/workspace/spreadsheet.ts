@@ -1011,6 +1011,40 @@ export class FakeRange implements Pick<
     this.call('getA1Notation');
     return a1Notation(this.rect);
   }
+  /**
+   * A text finder over the range's displayed values (Range.createTextFinder): findNext and
+   * findAll give the matching cells, row by row. The search runs in Google, so only the cells
+   * found count as rows read.
+   */
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    this.call('createTextFinder');
+    if (typeof findText !== 'string' || findText === '')
+      throw this.ctx.ws.error('Invalid argument: findText');
+    return new FakeTextFinder(this.ctx, this, findText) as unknown as GoogleAppsScript.Spreadsheet.TextFinder;
+  }
+  /** The displayed text of each cell, row by row (for the text finder). */
+  displayedCells(): { row: number; column: number; text: string }[] {
+    const out: { row: number; column: number; text: string }[] = [];
+    this.forEach((row, column) => {
+      const value = getCell(this.sheet.values, row, column);
+      if (value !== null)
+        out.push({
+          row,
+          column,
+          text: displayValue(value, getCell(this.sheet.numberFormats, row, column), this.file),
+        });
+    });
+    return out;
+  }
+  /** A range of one cell of the same sheet. */
+  cellAt(row: number, column: number): RangeType {
+    return new FakeRange(this.ctx, this.file, this.sheet, {
+      row,
+      column,
+      numRows: 1,
+      numColumns: 1,
+    }) as unknown as RangeType;
+  }
   getSheet(): SheetType {
     this.call('getSheet');
     return new FakeSheet(this.ctx, this.file, this.sheet) as unknown as SheetType;
@@ -1371,6 +1405,52 @@ function insertRows(
       if (r.row >= before) r.row += howMany;
       else if (r.row + r.numRows > before) r.numRows += howMany;
     }
+  }
+}
+
+/**
+ * TextFinder: matchCase (default off), matchEntireCell (default off), findNext from the cell
+ * after the last found, findAll. Each search is one call.
+ */
+class FakeTextFinder {
+  private entire = false;
+  private caseSensitive = false;
+  private next = 0;
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly range: FakeRange,
+    private readonly text: string,
+  ) {}
+  matchEntireCell(on: boolean): this {
+    this.ctx.ws.call(SVC, 'TextFinder.matchEntireCell');
+    this.entire = Boolean(on);
+    return this;
+  }
+  matchCase(on: boolean): this {
+    this.ctx.ws.call(SVC, 'TextFinder.matchCase');
+    this.caseSensitive = Boolean(on);
+    return this;
+  }
+  private matches(): { row: number; column: number }[] {
+    const wanted = this.caseSensitive ? this.text : this.text.toLowerCase();
+    return this.range.displayedCells().filter((c) => {
+      const t = this.caseSensitive ? c.text : c.text.toLowerCase();
+      return this.entire ? t === wanted : t.includes(wanted);
+    });
+  }
+  findNext(): RangeType | null {
+    this.ctx.ws.call(SVC, 'TextFinder.findNext');
+    const found = this.matches()[this.next];
+    if (!found) return null;
+    this.next++;
+    this.ctx.ws.readRows(SVC, 1);
+    return this.range.cellAt(found.row, found.column);
+  }
+  findAll(): RangeType[] {
+    this.ctx.ws.call(SVC, 'TextFinder.findAll');
+    const found = this.matches();
+    this.ctx.ws.readRows(SVC, new Set(found.map((f) => f.row)).size);
+    return found.map((f) => this.range.cellAt(f.row, f.column));
   }
 }
 
@@ -2649,7 +2729,24 @@ export function createSpreadsheetApp(
     },
   };
 
-  return { SpreadsheetApp, testing };
+  /**
+   * What the advanced Sheets service acts on: the file, with the effective user's access level
+   * and, for writes, the protections (the API enforces them as the editor does).
+   */
+  const api = {
+    file: openFile,
+    level: (id: string) => files.level(id, ws.effectiveUser()),
+    mayEdit: (file: SpreadsheetFile, sheet: SheetData, rect: Rect): boolean => {
+      try {
+        assertCanEdit(ctx, file, sheet, rect);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+
+  return { SpreadsheetApp, testing, api };
 }
 
 export type SpreadsheetTesting = ReturnType<typeof createSpreadsheetApp>['testing'];

@@ -2,6 +2,7 @@
 // approved day, none for any other status. It is a reconciliation, so it is naturally
 // resumable: each run recomputes what is left, adopts events created by an interrupted run
 // (found by their day tag) instead of duplicating them, and records event ids as it goes.
+import { liveFrom } from '../domain/archive';
 import { addDays, parseIsoDate, type IsoDate } from '../domain/dates';
 import { HOME } from '../domain/model';
 import type { DayRecord, Ports } from './ports';
@@ -146,9 +147,12 @@ export function syncCalendar(ports: Ports & { calendar: CalendarPort }, opts: Sy
   return report;
 }
 
-/** The range a full reconciliation looks at: from 60 days ago to a year ahead. */
+/**
+ * The range a full reconciliation looks at: from the first day the live register keeps (older
+ * days are in the yearly archive, their events left as they are) to a year ahead.
+ */
 export function reconciliationRange(today: IsoDate): { from: IsoDate; to: IsoDate } {
-  return { from: addDays(today, -60), to: addDays(today, 366) };
+  return { from: liveFrom(today), to: addDays(today, 366) };
 }
 
 /**

@@ -117,10 +117,7 @@ function changeDays<I extends DayRef>(
   inputs: readonly I[],
   plan: Planner<I>,
 ): ItemOutcome[] {
-  const { outcomes, notifications } = ports.lock.withLock(() => applyChanges(ports, by, inputs, plan));
-  // Mail goes out after the lock is released: the register is already consistent.
-  if (notifications.length) ports.notifier.notify(notifications);
-  return outcomes;
+  return ports.lock.withLock(() => applyChanges(ports, by, inputs, plan));
 }
 
 function applyChanges<I extends DayRef>(ports: Ports, by: string, inputs: readonly I[], plan: Planner<I>) {
@@ -166,11 +163,13 @@ function applyChanges<I extends DayRef>(ports: Ports, by: string, inputs: readon
       audit.push(changeAudit(day, after, caller, now));
       return { ok: true, day: after };
     });
-    if (changed.length) {
-      ports.register.updateDays(changed);
-      ports.register.appendAudit(audit);
-    }
-    return { outcomes, notifications: changeNotifications(changes, caller, now, view.snapshot.policy) };
+    if (changed.length)
+      ports.register.commit({
+        updateDays: changed,
+        audit,
+        mail: changeNotifications(changes, caller, now, view.snapshot.policy),
+      });
+    return outcomes;
   }
 }
 

@@ -38,11 +38,6 @@ export interface Notification {
   dayIds: string[];
 }
 
-export interface NotifierPort {
-  /** Sends now when `sendAt` has come, otherwise queues it for the periodic trigger. */
-  notify(notifications: Notification[]): void;
-}
-
 function dateLabel(text: string): string {
   const d = parseIsoDate(text);
   return d ? formatDayIt(d) : `«${text}» (non è una data)`;

@@ -5,7 +5,7 @@ import type { HolidayOverride } from '../domain/holidays';
 import type { Agreement, DayStatus, Delegation, Employee, Site } from '../domain/model';
 import type { Policy } from '../domain/policy';
 import type { RuleId, Severity } from '../domain/rules';
-import type { NotifierPort } from './notifications';
+import type { Notification } from './notifications';
 
 /** A row of the register's days sheet: one requested date, with its whole current state. */
 export interface DayRecord {
@@ -32,7 +32,8 @@ export interface DayRecord {
 export interface AuditEntry {
   at: string;
   by: string;
-  action: 'submit' | 'refuse-request' | 'approve' | 'reject' | 'cancel' | 'preference';
+  /** `carry`: a live day fingerprinted again when the lines before it went to the archive. */
+  action: 'submit' | 'refuse-request' | 'approve' | 'reject' | 'cancel' | 'preference' | 'carry';
   dayId: string;
   employee: string;
   date: string;
@@ -61,22 +62,35 @@ export interface RegisterSnapshot {
   problems: RowProblem[];
 }
 
+/**
+ * What one operation changes, written at once: the days, the change-log lines about them and
+ * the mail announcing them either all land or none does (a failure in between can neither lose a
+ * line or a mail nor leave a day without its line).
+ */
+export interface RegisterChange {
+  /** New rows of the days sheet. */
+  addDays?: DayRecord[];
+  /** The new state of existing days (matched by id). */
+  updateDays?: DayRecord[];
+  /** Change-log lines; a line about a day of addDays/updateDays fingerprints that day's row. */
+  audit: AuditEntry[];
+  /** Mail announcing the change: kept in the outbox with it, sent by the periodic job. */
+  mail?: Notification[];
+  /** Whether the employee shows their approved days as working location (Dipendenti). */
+  optIn?: { email: string; on: boolean };
+}
+
 export interface RegisterPort {
   load(): RegisterSnapshot;
-  /** Appends new days (one batched write). */
-  appendDays(days: DayRecord[]): void;
-  /** Writes the new state of existing days (matched by id). */
-  updateDays(days: DayRecord[]): void;
-  appendAudit(entries: AuditEntry[]): void;
+  /** Writes one operation's change in one atomic write. */
+  commit(change: RegisterChange): void;
   /**
    * Records calendar event ids ('' to clear) of days, touching nothing else of their rows:
    * the calendar job runs outside the lock and must not overwrite a concurrent decision.
    */
   setEventIds(entries: { dayId: string; eventId: string }[]): void;
-  /** The change log, oldest first (for reconciliation). */
-  loadAudit(): AuditEntry[];
-  /** Records whether the employee shows their approved days as working location (Dipendenti). */
-  setWorkingLocationOptIn(email: string, on: boolean): void;
+  /** Whether a request that could not be recorded was already logged (and its sender told). */
+  wasRefused(requestId: string): boolean;
 }
 
 export interface ClockPort {
@@ -93,7 +107,6 @@ export interface Ports {
   register: RegisterPort;
   clock: ClockPort;
   lock: LockPort;
-  notifier: NotifierPort;
 }
 
 export type { IsoDate };

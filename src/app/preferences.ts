@@ -15,22 +15,24 @@ export function setWorkingLocationOptIn(
     const me = snapshot.employees.find((e) => e.email === caller);
     if (!me) return fail('UNKNOWN_EMPLOYEE', `${caller} non è nell'elenco dei dipendenti.`);
     if (me.workingLocationOptIn !== on) {
-      ports.register.setWorkingLocationOptIn(caller, on);
-      ports.register.appendAudit([
-        {
-          at: formatLocalDateTime(ports.clock.now()),
-          by: caller,
-          action: 'preference',
-          dayId: '',
-          employee: caller,
-          date: '',
-          from: '',
-          to: '',
-          detail: on
-            ? 'mostra le giornate nel proprio calendario'
-            : 'non mostra le giornate nel proprio calendario',
-        },
-      ]);
+      ports.register.commit({
+        optIn: { email: caller, on },
+        audit: [
+          {
+            at: formatLocalDateTime(ports.clock.now()),
+            by: caller,
+            action: 'preference',
+            dayId: '',
+            employee: caller,
+            date: '',
+            from: '',
+            to: '',
+            detail: on
+              ? 'mostra le giornate nel proprio calendario'
+              : 'non mostra le giornate nel proprio calendario',
+          },
+        ],
+      });
     }
     return { ok: true, optIn: on };
   });

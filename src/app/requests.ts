@@ -69,27 +69,17 @@ export function receiveFormResponse(ports: Ports, input: SubmitInput): Result<Su
 }
 
 function record(ports: Ports, input: SubmitInput, explainFailures: boolean): Result<SubmitOutcome> {
-  const { result, notifications } = ports.lock.withLock(() => recordRequest(ports, input, explainFailures));
-  // Mail goes out after the lock is released: the register is already consistent.
-  if (notifications.length) ports.notifier.notify(notifications);
-  return result;
+  return ports.lock.withLock(() => recordRequest(ports, input, explainFailures));
 }
 
-function recordRequest(
-  ports: Ports,
-  input: SubmitInput,
-  explainFailures: boolean,
-): { result: Result<SubmitOutcome>; notifications: Notification[] } {
+function recordRequest(ports: Ports, input: SubmitInput, explainFailures: boolean): Result<SubmitOutcome> {
   const snapshot = ports.register.load();
   const now = ports.clock.now();
   // Idempotency first: a response already recorded is recorded, whatever changed since.
   const already = snapshot.days.filter((d) => d.requestId === input.requestId);
   if (already.length && already.some((d) => d.employee !== normaliseEmail(input.employee)))
-    return {
-      result: fail('INVALID_INPUT', 'Questa richiesta ha un codice già usato: ricarica la pagina e riprova.'),
-      notifications: [],
-    };
-  if (already.length) return { result: { ok: true, days: already, duplicate: true }, notifications: [] };
+    return fail('INVALID_INPUT', 'Questa richiesta ha un codice già usato: ricarica la pagina e riprova.');
+  if (already.length) return { ok: true, days: already, duplicate: true };
 
   const checked = checkSubmitInput(snapshot.sites, input);
   const employee = checked.ok ? snapshot.employees.find((e) => e.email === checked.employee) : undefined;
@@ -97,10 +87,8 @@ function recordRequest(
     const failure = checked.ok
       ? fail('UNKNOWN_EMPLOYEE', `${checked.employee} non è nell'elenco dei dipendenti.`)
       : checked;
-    return {
-      result: failure,
-      notifications: explainFailures ? explainFailure(ports, input, failure, now, snapshot.policy) : [],
-    };
+    if (explainFailures) explainFailure(ports, input, failure, now, snapshot.policy);
+    return failure;
   }
 
   const view = new RegisterView(snapshot, checked.dates);
@@ -108,18 +96,19 @@ function recordRequest(
   const days = outcomes.map((o, i) =>
     toRecord(o, i, input.requestId, employee.email, checked.location, checked.note, now),
   );
-  ports.register.appendDays(days);
-  ports.register.appendAudit(days.map((d) => submitAudit(d, now)));
   const siteName = (id: string) => view.sites.get(id)?.name ?? id;
-  return {
-    result: { ok: true, days, duplicate: false },
-    notifications: requestNotifications(employee, days, now, snapshot.policy, siteName, [
-      employee.manager,
-      ...snapshot.delegations
-        .filter((d) => d.manager === employee.manager && d.from <= now.date && now.date <= d.to)
-        .map((d) => d.delegate),
-    ]),
-  };
+  const managers = [
+    employee.manager,
+    ...snapshot.delegations
+      .filter((d) => d.manager === employee.manager && d.from <= now.date && now.date <= d.to)
+      .map((d) => d.delegate),
+  ];
+  ports.register.commit({
+    addDays: days,
+    audit: days.map((d) => submitAudit(d, now)),
+    mail: requestNotifications(employee, days, now, snapshot.policy, siteName, managers),
+  });
+  return { ok: true, days, duplicate: false };
 }
 
 /** Logs a response that could not be recorded and tells the respondent why, the first time. */
@@ -129,34 +118,37 @@ function explainFailure(
   failure: Failure,
   now: LocalDateTime,
   policy: Policy,
-): Notification[] {
-  if (ports.register.loadAudit().some((a) => a.action === 'refuse-request' && a.dayId === input.requestId))
-    return [];
+): void {
+  if (ports.register.wasRefused(input.requestId)) return;
   const employee = normaliseEmail(input.employee) ?? '';
-  ports.register.appendAudit([
-    {
-      at: formatLocalDateTime(now),
-      by: employee,
-      action: 'refuse-request',
-      dayId: input.requestId,
-      employee,
-      date: '',
-      from: '',
-      to: '',
-      detail: `${failure.code}: ${failure.message}`,
-    },
-  ]);
-  if (!employee) return [];
-  return [
-    {
-      to: employee,
-      kind: 'receipt',
-      subject: 'Richiesta di lavoro agile non registrata',
-      body: `La tua richiesta non è stata registrata: ${failure.message}\nSe pensi che sia un errore, scrivi al servizio personale.`,
-      sendAt: formatLocalDateTime(deliveryTime(now, policy)),
-      dayIds: [],
-    },
-  ];
+  const mail: Notification[] = employee
+    ? [
+        {
+          to: employee,
+          kind: 'receipt',
+          subject: 'Richiesta di lavoro agile non registrata',
+          body: `La tua richiesta non è stata registrata: ${failure.message}\nSe pensi che sia un errore, scrivi al servizio personale.`,
+          sendAt: formatLocalDateTime(deliveryTime(now, policy)),
+          dayIds: [],
+        },
+      ]
+    : [];
+  ports.register.commit({
+    audit: [
+      {
+        at: formatLocalDateTime(now),
+        by: employee,
+        action: 'refuse-request',
+        dayId: input.requestId,
+        employee,
+        date: '',
+        from: '',
+        to: '',
+        detail: `${failure.code}: ${failure.message}`,
+      },
+    ],
+    mail,
+  });
 }
 
 function checkSubmitInput(

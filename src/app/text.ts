@@ -1,6 +1,7 @@
 // Free text people type (a note, a reason): kept as typed, up to a limit that leaves room in a
 // Sheets cell (50,000 characters) and in a mail, and refused beyond it with a clear message
 // rather than cut silently.
+import { groupDigits } from '../domain/labels';
 import { fail, type Failure } from './result';
 
 export const MAX_FREE_TEXT = 1000;
@@ -16,9 +17,4 @@ export function freeText(value: unknown, field: string): { ok: true; text: strin
       `${field}: al massimo ${groupDigits(MAX_FREE_TEXT)} caratteri (ne ha ${groupDigits(text.length)}).`,
     );
   return { ok: true, text };
-}
-
-/** "1.234": thousands grouped the Italian way (no Intl: the same everywhere the code runs). */
-function groupDigits(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }

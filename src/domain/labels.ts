@@ -75,3 +75,8 @@ export const STATUS_HELP: Record<DayStatus, string> = {
   rejected: 'rifiutata dal responsabile con una motivazione; non conta nei limiti',
   cancelled: 'annullata; non conta più nei limiti',
 };
+
+/** "1.234": thousands grouped the Italian way (no Intl: the same everywhere the code runs). */
+export function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}

@@ -50,9 +50,8 @@ export function recoverMissedResponses(): number {
   if (responses.length) {
     const register = new SheetsRegister(registerSpreadsheet());
     const known = new Set(register.load().days.map((d) => d.requestId));
-    for (const a of register.loadAudit()) if (a.action === 'refuse-request') known.add(a.dayId);
     for (const response of responses) {
-      if (known.has(response.getId())) continue;
+      if (known.has(response.getId()) || register.wasRefused(response.getId())) continue;
       try {
         handleResponse(response);
         recovered++;

@@ -3,10 +3,13 @@ import { reconciliationRange, syncCalendar, syncOwnCalendar, type SyncReport } f
 import { toRomeLocal } from '../domain/rome-time';
 import { OwnWorkingLocation, SharedCalendar } from './calendar';
 import { recoverMissedResponses } from './intake';
-import { flushMailQueue } from './mail';
+import { archiveClosedMonths, type ArchiveRun } from './archive';
+import { queueDailyDigest } from './digest';
+import { sendOutbox } from './mail';
 import { requireOwner } from './owner';
 import { PROPERTY } from './properties';
-import { gasPorts } from './runtime';
+import { gasLock, gasPorts, registerSpreadsheet } from './runtime';
+import { SheetsRegister } from './register';
 import type { Ports } from '../app/ports';
 
 /** Well under Apps Script's 6 minutes per execution. */
@@ -23,12 +26,48 @@ export function runCalendarJob(budgetMs: number, full = false, ports: Ports = ga
   );
 }
 
-/** The periodic trigger: queued mail, then calendar work (a full reconciliation once a day). */
+/** Mail gets at most this much of a run: the calendar's work must not starve. */
+export const MAIL_BUDGET_MS = 90_000;
+
+/** Sends the outbox's due mail, holding the lock (see mail.ts). */
+export function runMailJob(budgetMs = MAIL_BUDGET_MS) {
+  return gasLock.withLock(() => sendOutbox(new SheetsRegister(registerSpreadsheet()), budgetMs));
+}
+
+/** The archive gets at most this much of a run (the first archive of a long history takes several). */
+export const ARCHIVE_BUDGET_MS = 120_000;
+
+/** Closed months to the yearly archive, holding the lock (see archive.ts). */
+export function runArchiveJob(budgetMs = ARCHIVE_BUDGET_MS): ArchiveRun {
+  return gasLock.withLock(() => archiveClosedMonths(new SheetsRegister(registerSpreadsheet()), budgetMs));
+}
+
+/** The owner's own run of the archive (a top-level function). */
+export function archiveNow(): ArchiveRun {
+  requireOwner('Archiviazione dei mesi chiusi');
+  return runArchiveJob();
+}
+
+/**
+ * Once a day: the archive, then HR's daily digest with the change log's chain head. Done again
+ * at the next run until the archive says it is done.
+ */
+function runDailyWork(): void {
+  const props = PropertiesService.getScriptProperties();
+  const today = toRomeLocal(Date.now()).date;
+  if (props.getProperty(PROPERTY.lastDailyWork) === today) return;
+  const run = runArchiveJob();
+  gasLock.withLock(() => queueDailyDigest(new SheetsRegister(registerSpreadsheet()), run));
+  if (run.done) props.setProperty(PROPERTY.lastDailyWork, today);
+}
+
+/** The periodic trigger: responses missed, daily work, mail, then calendar work (a full reconciliation once a day). */
 export function runTimer(): void {
   requireOwner('Lavoro periodico');
   const started = Date.now();
   recoverMissedResponses();
-  flushMailQueue();
+  runDailyWork();
+  runMailJob();
   const props = PropertiesService.getScriptProperties();
   const today = toRomeLocal(Date.now()).date;
   const full = props.getProperty(PROPERTY.lastFullCalendarSync) !== today;

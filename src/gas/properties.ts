@@ -14,4 +14,6 @@ export const PROPERTY = {
   lastFullCalendarSync: 'agora.lastFullCalendarSync',
   /** When the periodic trigger last looked for responses whose trigger failed (epoch ms). */
   lastResponseCheck: 'agora.lastResponseCheck',
+  /** The day the periodic job last finished its daily work (archive, HR's digest). */
+  lastDailyWork: 'agora.lastDailyWork',
 } as const;

@@ -4,14 +4,39 @@
 import { addDays, type IsoDate } from '../domain/dates';
 import { fromRomeLocal } from '../domain/rome-time';
 import { normaliseEmail, type Site } from '../domain/model';
-import type { AuditEntry, DayRecord, RegisterPort, RegisterSnapshot, RowProblem } from '../app/ports';
-import { cellToText, type Cell } from './cells';
+import type { Policy } from '../domain/policy';
+import type {
+  AuditEntry,
+  DayRecord,
+  RegisterChange,
+  RegisterPort,
+  RegisterSnapshot,
+  RowProblem,
+} from '../app/ports';
+import { cellToText, toCellData, type Cell } from './cells';
+import { chainLines, GENESIS, type ChainedLine } from './chain';
+import {
+  nowLocal,
+  readChainState,
+  settlePending,
+  sha256Hex,
+  writeChainState,
+  type ChainState,
+  type LogEnds,
+} from './chain-state';
 import {
   auditFromRows,
   auditRow,
   blankRow,
+  chainFromRows,
   columnsOf,
   dayRow,
+  layOut,
+  outboxCells,
+  outboxFromRows,
+  policyFromRows,
+  type OutboxRow,
+  type OutboxStatus,
   LOADED_SHEETS,
   placeNames,
   RegisterError,
@@ -38,8 +63,8 @@ interface Table {
 
 export class SheetsRegister implements RegisterPort {
   private readonly tables = new Map<SheetKey, Table>();
-  /** The change log's header row, read with the other sheets (null: not read yet). */
-  private auditHeader: Cell[] | null = null;
+  /** Header rows of the sheets operations only append to, read with the other sheets. */
+  private readonly headers = new Map<'audit' | 'outbox', Cell[]>();
   /** Sheet row (1-based) of each day id, from the last read of Giornate. */
   private rowOfDay = new Map<string, number>();
   /** Site names of the Sedi values last read, for «Luogo». */
@@ -56,45 +81,315 @@ export class SheetsRegister implements RegisterPort {
     return snapshot;
   }
 
-  appendDays(days: DayRecord[]): void {
-    if (!days.length) return;
-    const table = this.table('days');
-    const first = table.values.length + 1;
+  /**
+   * One operation's change in ONE call of the Sheets API (spreadsheets.batchUpdate, which Google
+   * applies atomically): new days, changed days (only Agorà's columns, never HR's), the change-log
+   * lines chained to the head (chain.ts), the outbox rows and an employee's preference. Around it,
+   * the chain's journal in the script properties (chain-state.ts).
+   */
+  commit(change: RegisterChange): void {
+    const addDays = change.addDays ?? [];
+    const updateDays = change.updateDays ?? [];
+    const mail = change.mail ?? [];
+    if (!addDays.length && !updateDays.length && !change.audit.length && !mail.length && !change.optIn)
+      return;
+    const days = this.table('days');
     const places = this.places();
-    const base = blankRow(table.values[0]?.length ?? 0);
-    const rows = days.map((d) => dayRow(table.col, d, places, base));
-    ensureRows(table.sheet, first + rows.length - 1);
-    table.sheet.getRange(first, 1, rows.length, rows[0].length).setValues(rows);
-    days.forEach((d, i) => this.rowOfDay.set(d.id, first + i));
-    table.values.push(...rows);
-  }
+    const requests: object[] = [];
 
-  updateDays(days: DayRecord[]): void {
-    if (!days.length) return;
-    const table = this.table('days');
-    const rowsNumbers = days.map((d) => {
+    // Giornate: new rows after the last one; changed rows in their place.
+    const dayBase = blankRow(days.values[0]?.length ?? 0);
+    const newRows = addDays.map((d) => dayRow(days.col, d, places, dayBase));
+    if (newRows.length) requests.push(this.appendRequest('days', days.col, newRows));
+    const changedRows = updateDays.map((d) => {
       const row = this.rowOfDay.get(d.id);
       if (row === undefined)
         throw new RegisterError(`Giornata ${d.id} non trovata nel foglio «${SHEETS.days.name}».`);
-      return row;
+      return { row, cells: dayRow(days.col, d, places, days.values[row - 1]) };
     });
-    const places = this.places();
-    for (let i = 0; i < days.length; i++) {
-      const r = rowsNumbers[i] - 1;
-      table.values[r] = dayRow(table.col, days[i], places, table.values[r]);
-    }
-    // One write per contiguous group of Agorà's own columns, over the rows from the first to
-    // the last changed one: HR's own columns (which may hold formulas) are never rewritten.
-    const ours = new Set(Object.values(table.col).filter((c) => c >= 0));
-    const mutable = ['status', 'decidedBy', 'decidedAt', 'reason', 'calendarEventId'].map(
-      (k) => table.col[k],
+    const mutable = new Set(['status', 'decidedBy', 'decidedAt', 'reason'].map((k) => days.col[k]));
+    for (const { row, cells } of changedRows)
+      for (const [c0, c1] of columnGroups(Math.min(...mutable), Math.max(...mutable), mutable))
+        requests.push(this.updateRequest('days', days.col, row, c0, [cells.slice(c0, c1 + 1)]));
+
+    // The change log, each line chained to the one before.
+    const chain = this.chainState();
+    const dayOf = new Map([...addDays, ...updateDays].map((d) => [d.id, d]));
+    const { fingerprints, head } = chainLines(
+      chain.head,
+      change.audit.map((entry) => ({ entry, day: dayOf.get(entry.dayId) })),
+      sha256Hex,
     );
-    const r0 = Math.min(...rowsNumbers);
-    const r1 = Math.max(...rowsNumbers);
-    for (const [c0, c1] of columnGroups(Math.min(...mutable), Math.max(...mutable), ours)) {
-      const block = table.values.slice(r0 - 1, r1).map((row) => row.slice(c0, c1 + 1));
-      table.sheet.getRange(r0, c0 + 1, block.length, c1 - c0 + 1).setValues(block);
+    const auditCol = this.headerColumns('audit');
+    const auditBase = blankRow(this.header('audit').length);
+    const auditRows = change.audit.map((e, i) => auditRow(auditCol, e, auditBase, fingerprints[i]));
+    if (auditRows.length) requests.push(this.appendRequest('audit', auditCol, auditRows));
+
+    // The outbox: ids from the new head (unique, and the same if the write is retried).
+    if (mail.length) {
+      const outboxCol = this.headerColumns('outbox');
+      const base = blankRow(this.header('outbox').length);
+      const createdAt = change.audit[0]?.at ?? nowLocal();
+      const prefix = (head || sha256Hex(JSON.stringify(mail))).slice(0, 16);
+      const rows = mail.map((m, i) =>
+        layOut(
+          outboxCol,
+          outboxCells({
+            id: `${prefix}-${i + 1}`,
+            createdAt,
+            status: 'queued',
+            sentAt: '',
+            outcome: '',
+            mail: m,
+          }),
+          base,
+        ),
+      );
+      requests.push(this.appendRequest('outbox', outboxCol, rows));
     }
+
+    // Dipendenti: the employee's own choice.
+    if (change.optIn) {
+      const employees = this.table('employees');
+      const { email: emailCol, workingLocationOptIn: col } = employees.col;
+      if (col < 0)
+        throw new RegisterError(
+          `Nel foglio «${SHEETS.employees.name}» manca la colonna della sede nel calendario.`,
+        );
+      const email = change.optIn.email;
+      const r = employees.values.findIndex((row, i) => i > 0 && normaliseEmail(row[emailCol]) === email);
+      if (r < 0) throw new RegisterError(`${email} non è nel foglio «${SHEETS.employees.name}».`);
+      requests.push(
+        this.updateRequest('employees', employees.col, r + 1, col, [[change.optIn.on ? YES : NO]]),
+      );
+    }
+
+    const journal = change.audit.length;
+    if (journal) writeChainState({ ...chain, pending: { head, lines: change.audit.length } });
+    sheetsApi().Spreadsheets.batchUpdate({ requests }, this.spreadsheet.getId());
+    if (journal)
+      writeChainState({ ...chain, head, lines: chain.lines + change.audit.length, at: nowLocal() });
+
+    // What this register read now includes the change (a later operation of the same execution).
+    const first = days.values.length + 1;
+    addDays.forEach((d, i) => this.rowOfDay.set(d.id, first + i));
+    days.values.push(...newRows);
+    for (const { row, cells } of changedRows) days.values[row - 1] = cells;
+    if (change.optIn) this.tables.delete('employees');
+  }
+
+  /** The values of whole sheets, read now in one call (header row first, dates as Dates). */
+  sheetValues<K extends SheetKey>(keys: readonly K[]): Record<K, Cell[][]> {
+    for (const k of keys) this.tables.delete(k);
+    this.prefetch(keys);
+    const out = {} as Record<K, Cell[][]>;
+    for (const k of keys) out[k] = this.table(k).values;
+    return out;
+  }
+
+  /**
+   * The live register's side of an archive step, in ONE atomic write after the archive's copy
+   * was verified: the archived days, change-log prefix and sent mail removed (rows deleted, so
+   * the sheets shrink), and the carry lines of the live days whose last line left, chained to
+   * the head. The chain's journal records the new start (the last archived line's fingerprint).
+   * `values` are the sheets as read for the plan, under the same lock.
+   */
+  removeArchived(
+    values: Record<'days' | 'audit' | 'outbox', Cell[][]>,
+    removal: { dayRows: number[]; lines: number; mailRows: number[]; lastHash: string },
+    carry: readonly { entry: AuditEntry; day: DayRecord }[],
+  ): void {
+    const chain = this.chainState();
+    const requests: object[] = [];
+    const remove = (key: 'days' | 'audit' | 'outbox', rows: readonly number[]) => {
+      if (!rows.length) return;
+      const sheet = this.sheet(key);
+      const sheetId = sheet.getSheetId();
+      // Sheets refuses to delete every row that is not frozen: keep one.
+      const spare = sheet.getMaxRows() - sheet.getFrozenRows() - rows.length;
+      if (spare < 1) requests.push({ appendDimension: { sheetId, dimension: 'ROWS', length: 1 - spare } });
+      // From the bottom up, so that each range still means the rows it was computed for.
+      for (const [first, last] of runsOf(rows).reverse())
+        requests.push({
+          deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: first - 1, endIndex: last } },
+        });
+    };
+    remove('days', removal.dayRows);
+    remove(
+      'audit',
+      Array.from({ length: removal.lines }, (_, i) => i + 2),
+    );
+    remove('outbox', removal.mailRows);
+    const { fingerprints, head } = chainLines(chain.head, carry, sha256Hex);
+    if (carry.length) {
+      const col = columnsOf('audit', values.audit[0] ?? []);
+      const base = blankRow(values.audit[0]?.length ?? 0);
+      requests.push(
+        this.appendRequest(
+          'audit',
+          col,
+          carry.map((c, i) => auditRow(col, c.entry, base, fingerprints[i])),
+        ),
+      );
+    }
+    const start = removal.lines ? removal.lastHash : chain.start;
+    // What the change log starts with afterwards: the first line kept, else the first carry line.
+    const kept = values.audit.length - 1 - removal.lines;
+    const firstKept =
+      kept > 0 ? cellToText(values.audit[removal.lines + 1][columnsOf('audit', values.audit[0]).hash]) : '';
+    const first = firstKept || (fingerprints[0]?.hash ?? GENESIS);
+    writeChainState({ ...chain, pending: { head, lines: carry.length, start, first } });
+    sheetsApi().Spreadsheets.batchUpdate({ requests }, this.spreadsheet.getId());
+    writeChainState({ ...chain, head, lines: chain.lines + carry.length, start, at: nowLocal() });
+    this.tables.clear();
+    this.rowOfDay.clear();
+  }
+
+  /** The outbox as it is now (one read of Posta in uscita). */
+  loadOutbox(): { rows: (OutboxRow & { row: number })[]; problems: RowProblem[] } {
+    this.tables.delete('outbox');
+    this.prefetch(['outbox']);
+    return outboxFromRows(this.table('outbox').values);
+  }
+
+  /** The rules' parameters alone (one read of Configurazione). */
+  loadPolicy(): Policy {
+    this.prefetch(['config']);
+    return policyFromRows(this.table('config').values).policy;
+  }
+
+  /**
+   * Sets status, time sent and outcome of outbox rows read by the last loadOutbox, in one write.
+   */
+  markOutbox(
+    updates: readonly { row: number; status: OutboxStatus; sentAt?: string; outcome?: string }[],
+  ): void {
+    if (!updates.length) return;
+    const table = this.table('outbox');
+    const { status, sentAt, outcome } = table.col;
+    const requests = updates.map((u) => {
+      const cells = outboxCells({
+        id: '',
+        createdAt: '',
+        status: u.status,
+        sentAt: u.sentAt ?? '',
+        outcome: u.outcome ?? '',
+        mail: { to: '', kind: 'receipt', subject: '', body: '', sendAt: '', dayIds: [] },
+      });
+      const row = table.values[u.row - 1].slice();
+      row[status] = cells.status;
+      if (sentAt >= 0) row[sentAt] = cells.sentAt;
+      if (outcome >= 0) row[outcome] = cells.outcome;
+      table.values[u.row - 1] = row;
+      const first = Math.min(...[status, sentAt, outcome].filter((c) => c >= 0));
+      const last = Math.max(status, sentAt, outcome);
+      return this.updateRequest('outbox', table.col, u.row, first, [row.slice(first, last + 1)]);
+    });
+    sheetsApi().Spreadsheets.batchUpdate({ requests }, this.spreadsheet.getId());
+  }
+
+  /** Appends outbox rows with ids of their own (mail that announces no change of the register). */
+  queueMail(rows: readonly OutboxRow[]): void {
+    if (!rows.length) return;
+    const col = this.headerColumns('outbox');
+    const base = blankRow(this.header('outbox').length);
+    sheetsApi().Spreadsheets.batchUpdate(
+      {
+        requests: [
+          this.appendRequest(
+            'outbox',
+            col,
+            rows.map((r) => layOut(col, outboxCells(r), base)),
+          ),
+        ],
+      },
+      this.spreadsheet.getId(),
+    );
+    this.tables.delete('outbox');
+  }
+
+  /** Cells of the whole spreadsheet, empty ones included (what Google's limit counts). */
+  spreadsheetCells(): number {
+    return this.spreadsheet.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
+  }
+
+  wasRefused(requestId: string): boolean {
+    const sheet = this.sheet('audit');
+    const col = this.headerColumns('audit').dayId;
+    const last = sheet.getLastRow();
+    if (col < 0 || last < 2) return false;
+    // Found by Google in the change log's «ID giornata» column: the log is never read for it.
+    return !!sheet
+      .getRange(2, col + 1, last - 1, 1)
+      .createTextFinder(requestId)
+      .matchEntireCell(true)
+      .matchCase(true)
+      .findNext();
+  }
+
+  /** The chain's state, with a write a failure left pending settled against the sheet. */
+  chainState(): ChainState {
+    return settlePending(readChainState(), this.logEnds());
+  }
+
+  /** The «Impronta» of the change log's first and last lines, read when asked. */
+  logEnds(): LogEnds {
+    const at = (row: (last: number) => number) => () => {
+      const sheet = this.sheet('audit');
+      const col = this.headerColumns('audit').hash;
+      const last = sheet.getLastRow();
+      if (col < 0 || last < 2) return GENESIS;
+      return cellToText(sheet.getRange(row(last), col + 1).getValue());
+    };
+    return { first: at(() => 2), last: at((last) => last) };
+  }
+
+  /** An appendCells request for rows laid out along `col`. */
+  private appendRequest(key: SheetKey, col: Columns, rows: readonly Cell[][]): object {
+    const kinds = kindsOf(key, col);
+    return {
+      appendCells: {
+        sheetId: this.sheet(key).getSheetId(),
+        rows: rows.map((row) => ({ values: row.map((cell, c) => toCellData(cell, kinds[c] ?? 'text')) })),
+        fields: 'userEnteredValue,userEnteredFormat.numberFormat',
+      },
+    };
+  }
+
+  /** An updateCells request writing `rows` from (row, column), both of the sheet (1-based row, 0-based column). */
+  private updateRequest(
+    key: SheetKey,
+    col: Columns,
+    row: number,
+    column: number,
+    rows: readonly Cell[][],
+  ): object {
+    const kinds = kindsOf(key, col);
+    return {
+      updateCells: {
+        start: { sheetId: this.sheet(key).getSheetId(), rowIndex: row - 1, columnIndex: column },
+        rows: rows.map((cells) => ({
+          values: cells.map((cell, c) => toCellData(cell, kinds[column + c] ?? 'text')),
+        })),
+        fields: 'userEnteredValue,userEnteredFormat.numberFormat',
+      },
+    };
+  }
+
+  /** The header row of an append-only sheet (read with load(), else now). */
+  private header(key: 'audit' | 'outbox'): Cell[] {
+    let header = this.headers.get(key);
+    if (!header) {
+      if (key === 'outbox') this.ensureOutboxSheet();
+      const sheet = this.sheet(key);
+      header = sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0];
+      this.headers.set(key, header);
+    }
+    return header;
+  }
+
+  private headerColumns(key: 'audit' | 'outbox'): Columns {
+    return columnsOf(key, this.header(key));
   }
 
   /** Only the shared sites (one read of Sedi): for the Form's choices and reading a response. */
@@ -171,17 +466,9 @@ export class SheetsRegister implements RegisterPort {
     return auditFromRows(this.table('audit').values);
   }
 
-  appendAudit(entries: AuditEntry[]): void {
-    if (!entries.length) return;
-    const sheet = this.sheet('audit');
-    const header =
-      this.auditHeader ?? sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0];
-    const col = columnsOf('audit', header);
-    const base = blankRow(header.length);
-    const rows = entries.map((e) => auditRow(col, e, base));
-    const first = sheet.getLastRow() + 1;
-    ensureRows(sheet, first + rows.length - 1);
-    sheet.getRange(first, 1, rows.length, base.length).setValues(rows);
+  /** The change log with its fingerprints (the register check). */
+  loadChain(): ChainedLine[] {
+    return chainFromRows(this.table('audit').values);
   }
 
   // ---- reading -------------------------------------------------------------------------
@@ -196,17 +483,27 @@ export class SheetsRegister implements RegisterPort {
   private prefetch(wanted: readonly SheetKey[] = LOADED_SHEETS): void {
     const keys = wanted.filter((k) => !this.tables.has(k));
     if (!keys.length || typeof Sheets === 'undefined' || !Sheets?.Spreadsheets?.Values) return;
-    const withAudit = this.auditHeader === null && wanted === LOADED_SHEETS;
-    const ranges = [
-      ...keys.map((k) => quoted(SHEETS[k].name)),
-      ...(withAudit ? [`${quoted(SHEETS.audit.name)}!1:1`] : []),
-    ];
-    const response = Sheets.Spreadsheets.Values.batchGet(this.spreadsheet.getId(), {
-      ranges,
-      valueRenderOption: 'UNFORMATTED_VALUE',
-      dateTimeRenderOption: 'SERIAL_NUMBER',
-    });
-    const got = response.valueRanges ?? [];
+    // The headers of the sheets an operation only appends to come with the same call.
+    const headers: SheetKey[] =
+      wanted === LOADED_SHEETS ? APPEND_ONLY.filter((k) => !this.headers.has(k)) : [];
+    const read = (withHeaders: readonly SheetKey[]) =>
+      sheetsApi().Spreadsheets.Values.batchGet(this.spreadsheet.getId(), {
+        ranges: [
+          ...keys.map((k) => quoted(SHEETS[k].name)),
+          ...withHeaders.map((k) => `${quoted(SHEETS[k].name)}!1:1`),
+        ],
+        valueRenderOption: 'UNFORMATTED_VALUE',
+        dateTimeRenderOption: 'SERIAL_NUMBER',
+      }).valueRanges ?? [];
+    let got: GoogleAppsScript.Sheets.Schema.ValueRange[];
+    try {
+      got = read(headers);
+    } catch (e) {
+      // A sheet setup has not made yet (a new version before its setup): read without headers.
+      if (!headers.length) throw e;
+      got = read([]);
+      headers.length = 0;
+    }
     keys.forEach((key, i) => {
       const values = ((got[i]?.values ?? []) as Cell[][]).map((row) => row.slice());
       const width = Math.max(1, values[0]?.length ?? 0);
@@ -222,7 +519,22 @@ export class SheetsRegister implements RegisterPort {
       }
       this.tables.set(key, { sheet: this.sheet(key), values, col });
     });
-    if (withAudit) this.auditHeader = (got[keys.length]?.values?.[0] as Cell[] | undefined) ?? null;
+    headers.forEach((key, i) => {
+      const header = got[keys.length + i]?.values?.[0] as Cell[] | undefined;
+      if (header) this.headers.set(key as 'audit' | 'outbox', header);
+    });
+  }
+
+  /**
+   * The outbox sheet, made now with its header when a new version runs before its setup: mail
+   * must have somewhere to wait. Setup protects it like the other sheets only Agorà writes.
+   */
+  private ensureOutboxSheet(): void {
+    if (this.spreadsheet.getSheetByName(SHEETS.outbox.name)) return;
+    const header = SHEETS.outbox.columns.map((c) => c.header);
+    const sheet = this.spreadsheet.insertSheet(SHEETS.outbox.name);
+    sheet.getRange(1, 1, 1, header.length).setValues([header]);
+    sheet.setFrozenRows(1);
   }
 
   private sheet(key: SheetKey): Sheet {
@@ -233,20 +545,6 @@ export class SheetsRegister implements RegisterPort {
       );
     }
     return sheet;
-  }
-
-  setWorkingLocationOptIn(email: string, on: boolean): void {
-    const table = this.table('employees');
-    const { email: emailCol, workingLocationOptIn: col } = table.col;
-    if (col < 0)
-      throw new RegisterError(
-        `Nel foglio «${SHEETS.employees.name}» manca la colonna della sede nel calendario.`,
-      );
-    const r = table.values.findIndex((row, i) => i > 0 && normaliseEmail(row[emailCol]) === email);
-    if (r < 0) throw new RegisterError(`${email} non è nel foglio «${SHEETS.employees.name}».`);
-    const value = on ? YES : NO;
-    table.sheet.getRange(r + 1, col + 1).setValue(value);
-    table.values[r][col] = value;
   }
 
   private table(key: SheetKey): Table {
@@ -287,6 +585,38 @@ export function ensureRows(sheet: Sheet, lastRow: number): void {
   const max = sheet.getMaxRows();
   // Inserted rows take the formats and dropdowns of the row above, as in Sheets.
   if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max + GROWTH_ROWS);
+}
+
+/** The advanced Sheets service, which the manifest enables (appsscript.json). */
+function sheetsApi(): GoogleAppsScript.Sheets {
+  if (typeof Sheets === 'undefined' || !Sheets?.Spreadsheets)
+    throw new RegisterError('Il servizio avanzato Google Sheets API non è attivo nel progetto.');
+  return Sheets;
+}
+
+/** The sheets operations append to without reading them. */
+const APPEND_ONLY = ['audit', 'outbox'] as const;
+
+/** The kind of value of each column of a sheet laid out along `col` (by schema; HR's own: text). */
+function kindsOf(key: SheetKey, col: Columns): Record<number, 'date' | 'datetime' | 'number' | 'text'> {
+  const kinds: Record<number, 'date' | 'datetime' | 'number' | 'text'> = {};
+  for (const c of SHEETS[key].columns as readonly { key: string; kind: string }[]) {
+    const index = col[c.key];
+    if (index === undefined || index < 0) continue;
+    kinds[index] = c.kind === 'date' || c.kind === 'datetime' || c.kind === 'number' ? c.kind : 'text';
+  }
+  return kinds;
+}
+
+/** Ascending row numbers as runs [first, last] of consecutive rows. */
+function runsOf(rows: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === r - 1) last[1] = r;
+    else runs.push([r, r]);
+  }
+  return runs;
 }
 
 /** Runs of consecutive columns in [from, to] that belong to `ours`, as [first, last] pairs. */

@@ -35,6 +35,8 @@ import {
 import { DEFAULT_POLICY, POLICY_LABELS, validatePolicy, type Policy } from '../domain/policy';
 import type { RuleId, Severity } from '../domain/rules';
 import type { AuditEntry, DayRecord, RegisterSnapshot, RowProblem } from '../app/ports';
+import type { Notification, NotificationKind } from '../app/notifications';
+import type { ChainedLine } from './chain';
 import {
   cellToDate,
   cellToDateTime,
@@ -721,6 +723,7 @@ export const ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   reject: 'rifiuto',
   cancel: 'annullamento',
   preference: 'preferenza',
+  carry: 'riporto',
 };
 
 /** The action of a line: «Codice azione», else «Azione» (its Italian word or, as before, its code). */
@@ -745,6 +748,17 @@ export function auditFromRows(values: SheetValues): AuditEntry[] {
   }));
 }
 
+/** The change log with each line's fingerprints and sheet row (for the chain's check). */
+export function chainFromRows(values: SheetValues): ChainedLine[] {
+  const entries = auditFromRows(values);
+  return recordsOf('audit', values).map(({ row, cells }, i) => ({
+    row,
+    entry: entries[i],
+    dayDigest: cellToText(cells.dayDigest),
+    hash: cellToText(cells.hash),
+  }));
+}
+
 /** The cells of a change-log line, by column key of Registro modifiche. */
 export function auditCells(e: AuditEntry): Record<string, Cell> {
   return {
@@ -761,9 +775,14 @@ export function auditCells(e: AuditEntry): Record<string, Cell> {
   };
 }
 
-/** A row of Registro modifiche for `e`, laid out along the sheet's columns over `base`. */
-export function auditRow(col: Columns, e: AuditEntry, base: readonly Cell[]): Cell[] {
-  return layOut(col, auditCells(e), base);
+/** A row of Registro modifiche for `e` (with its fingerprints), laid out along the sheet's columns. */
+export function auditRow(
+  col: Columns,
+  e: AuditEntry,
+  base: readonly Cell[],
+  fingerprints?: { dayDigest: string; hash: string },
+): Cell[] {
+  return layOut(col, { ...auditCells(e), ...(fingerprints ?? {}) }, base);
 }
 
 /**
@@ -789,6 +808,92 @@ export function upgradeAuditRow(col: Columns, row: readonly Cell[]): Cell[] | nu
     changed = true;
   }
   return changed ? out : null;
+}
+
+// ---- Posta in uscita ---------------------------------------------------------------------------
+
+export type OutboxStatus = 'queued' | 'sending' | 'sent';
+
+/** «Stato» of the outbox: waiting, being sent (claimed by a run of the job), sent. */
+export const OUTBOX_STATUS_LABELS: Readonly<Record<OutboxStatus, string>> = {
+  queued: 'da inviare',
+  sending: 'in invio',
+  sent: 'inviata',
+};
+
+/** «Tipo» of the outbox. */
+export const MAIL_KIND_LABELS: Readonly<Record<NotificationKind, string>> = {
+  receipt: 'ricevuta',
+  digest: 'riepilogo',
+  decision: 'decisione',
+  cancellation: 'annullamento',
+};
+
+/** A Sheets cell holds 50,000 characters: a longer text is cut (never seen: text is capped). */
+const MAX_CELL_TEXT = 49_000;
+
+export interface OutboxRow {
+  id: string;
+  createdAt: string;
+  status: OutboxStatus;
+  sentAt: string;
+  outcome: string;
+  mail: Notification;
+}
+
+/** The cells of an outbox row, by column key. */
+export function outboxCells(r: OutboxRow): Record<string, Cell> {
+  const cut = (text: string) => (text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT)}\n[…]` : text);
+  return {
+    id: r.id,
+    createdAt: dateTimeToCell(r.createdAt),
+    to: r.mail.to,
+    kind: MAIL_KIND_LABELS[r.mail.kind] ?? r.mail.kind,
+    sendAt: dateTimeToCell(r.mail.sendAt),
+    subject: userTextToCell(cut(r.mail.subject)),
+    body: userTextToCell(cut(r.mail.body)),
+    dayIds: r.mail.dayIds.join(' '),
+    status: OUTBOX_STATUS_LABELS[r.status],
+    sentAt: r.sentAt ? dateTimeToCell(r.sentAt) : '',
+    outcome: userTextToCell(r.outcome),
+  };
+}
+
+/** The outbox, with each row's sheet row; rows that cannot be sent are problems. */
+export function outboxFromRows(values: SheetValues): {
+  rows: (OutboxRow & { row: number })[];
+  problems: RowProblem[];
+} {
+  const problems: RowProblem[] = [];
+  const problem = problemsOf('outbox', problems);
+  const rows: (OutboxRow & { row: number })[] = [];
+  for (const { row, cells } of recordsOf('outbox', values)) {
+    const id = cellToText(cells.id);
+    const status = fromLabel(OUTBOX_STATUS_LABELS, cells.status);
+    const kind = fromLabel(MAIL_KIND_LABELS, cells.kind);
+    const to = normaliseEmail(cells.to);
+    if (!id) problem(row, 'Manca l\u2019ID del messaggio.');
+    else if (!status) problem(row, `Stato sconosciuto: «${cellToText(cells.status)}».`);
+    else if (!to) problem(row, `Destinatario non valido: «${cellToText(cells.to)}».`);
+    else
+      rows.push({
+        row,
+        id,
+        createdAt: cellToDateTime(cells.createdAt),
+        status,
+        sentAt: cellToDateTime(cells.sentAt),
+        outcome: cellToText(cells.outcome),
+        mail: {
+          to,
+          kind: kind ?? 'receipt',
+          subject: cellToText(cells.subject),
+          body: typeof cells.body === 'string' ? cells.body : cellToText(cells.body),
+          sendAt: cellToDateTime(cells.sendAt),
+          dayIds: cellToText(cells.dayIds).split(/\s+/).filter(Boolean),
+        },
+      });
+  }
+  return { rows, problems };
 }
 
 // ---- the whole register -----------------------------------------------------------------------

@@ -1,7 +1,6 @@
 // Ports on Apps Script services: the clock, the lock and the register recorded by setup.
 import { toRomeLocal } from '../domain/rome-time';
 import type { ClockPort, LockPort, Ports } from '../app/ports';
-import { gasNotifier } from './mail';
 import { PROPERTY } from './properties';
 import { SheetsRegister } from './register';
 import { RegisterError } from './rows';
@@ -43,6 +42,5 @@ export function gasPorts(): Ports {
     register: new SheetsRegister(registerSpreadsheet()),
     clock: gasClock,
     lock: gasLock,
-    notifier: gasNotifier,
   };
 }

@@ -167,6 +167,34 @@ export const SHEETS = {
       { key: 'to', header: 'A', kind: 'text' },
       { key: 'detail', header: 'Dettaglio', kind: 'userText' },
       { key: 'actionCode', header: 'Codice azione', kind: 'text' },
+      // SHA-256 of the day row the line wrote, and of the line chained to the one before (chain.ts).
+      { key: 'dayDigest', header: 'Impronta giornata', kind: 'text' },
+      { key: 'hash', header: 'Impronta', kind: 'text' },
+    ],
+  },
+  outbox: {
+    name: 'Posta in uscita',
+    codeOwned: true,
+    description:
+      'Ogni messaggio di Agorà, scritto insieme alla modifica che annuncia e inviato dal lavoro periodico. Scritto solo da Agorà.',
+    columns: [
+      { key: 'id', header: 'ID', kind: 'text', required: true },
+      { key: 'createdAt', header: 'Scritto il', kind: 'datetime' },
+      { key: 'to', header: 'Destinatario', kind: 'email', required: true },
+      { key: 'kind', header: 'Tipo', kind: 'text' },
+      { key: 'sendAt', header: 'Da inviare dal', kind: 'datetime' },
+      { key: 'subject', header: 'Oggetto', kind: 'userText' },
+      { key: 'body', header: 'Testo', kind: 'userText' },
+      { key: 'dayIds', header: 'Giornate', kind: 'text' },
+      {
+        key: 'status',
+        header: 'Stato',
+        kind: 'enum',
+        choices: ['da inviare', 'in invio', 'inviata'],
+        required: true,
+      },
+      { key: 'sentAt', header: 'Inviata il', kind: 'datetime' },
+      { key: 'outcome', header: 'Esito', kind: 'text' },
     ],
   },
   problems: {
@@ -192,6 +220,7 @@ export const SHEET_ORDER: readonly SheetKey[] = [
   'holidays',
   'days',
   'audit',
+  'outbox',
   'problems',
 ];
 

@@ -5,14 +5,18 @@
 // A second run only reads; after a deletion or a hand change it repairs.
 import { countIt } from '../domain/labels';
 import { findHandEdits } from '../app/reconcile';
+import { integrityProblems } from './integrity';
+import { chainLines, GENESIS } from './chain';
+import { nowLocal, sha256Hex, writeChainState } from './chain-state';
 import type { RegisterSnapshot, RowProblem } from '../app/ports';
-import { userTextToCell, type Cell } from './cells';
+import { DATE_FORMAT, DATETIME_FORMAT, TEXT_FORMAT, userTextToCell, type Cell } from './cells';
 import { buildFormItems, FORM_TITLE, refreshLocationChoices } from './form';
 import { requireOwner, requireOwnerOrFirstSetup } from './owner';
 import { PROPERTY } from './properties';
 import { ensureRows, SheetsRegister } from './register';
 import {
   blankRow,
+  chainFromRows,
   columnsOf,
   CONFIG_PARAMETERS,
   configRow,
@@ -38,9 +42,6 @@ export interface SetupReport {
   problems: number;
 }
 
-const DATE_FORMAT = 'dd/MM/yyyy';
-const DATETIME_FORMAT = 'dd/MM/yyyy HH:mm';
-const TEXT_FORMAT = '@';
 const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 
 /** Setup run by the owner (the editor): the first run fixes the owner. */
@@ -66,6 +67,7 @@ export function setupWorkspace(
   for (const key of SHEET_ORDER) added.set(key, ensureSheet(ss, key, changes));
   ensureConfigRows(ss, changes);
   upgradeCodeColumns(ss, added, changes);
+  if ((added.get('audit') ?? []).includes('hash')) sealPreviousLog(ss, changes);
   removeStrayDefaultSheet(ss, changes);
 
   const register = new SheetsRegister(ss);
@@ -182,10 +184,17 @@ function registerProblems(
 ): RowProblem[] {
   const settingsProblems: RowProblem[] = [];
   register.readSettings(settingsProblems);
+  const handEdits = findHandEdits(snapshot.days, register.loadAudit(), SHEETS.days.name, (id) =>
+    register.rowOf(id),
+  );
   return [
     ...snapshot.problems,
     ...settingsProblems,
-    ...findHandEdits(snapshot.days, register.loadAudit(), SHEETS.days.name, (id) => register.rowOf(id)),
+    ...handEdits,
+    // A day found edited by hand above is not listed twice.
+    ...integrityProblems(register, snapshot).filter(
+      (p) => p.sheet !== SHEETS.days.name || !handEdits.some((h) => h.sheet === p.sheet && h.row === p.row),
+    ),
     ...safetyFindings(deployment).map((f) => ({ sheet: SAFETY_SHEET, row: 0, reason: f.problem })),
   ];
 }
@@ -377,6 +386,45 @@ function upgradeCodeColumns(
     upgrade('days', (col, row) => upgradeDayRow(col, row, sites));
   }
   if ((added.get('audit') ?? []).includes('actionCode')) upgrade('audit', upgradeAuditRow);
+}
+
+/**
+ * The change log of a register made before the chain: its lines are taken as they are and
+ * fingerprinted once, each day's last line with the day as it is now; from here on every line
+ * is chained to the one before (chain.ts). Done only in the setup run that adds the columns.
+ */
+function sealPreviousLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, changes: string[]): void {
+  const register = new SheetsRegister(ss);
+  const days = new Map(register.load().days.map((d) => [d.id, d]));
+  const sheet = ss.getSheetByName(SHEETS.audit.name) as GoogleAppsScript.Spreadsheet.Sheet;
+  const values = sheet.getDataRange().getValues() as Cell[][];
+  const lines = chainFromRows(values);
+  if (!lines.length) return;
+  const last = new Map<string, number>();
+  lines.forEach((l, i) => last.set(l.entry.dayId, i));
+  const { fingerprints, head } = chainLines(
+    GENESIS,
+    lines.map((l, i) => ({
+      entry: l.entry,
+      day: last.get(l.entry.dayId) === i ? days.get(l.entry.dayId) : undefined,
+    })),
+    sha256Hex,
+  );
+  const col = columnsOf('audit', values[0] ?? []);
+  const after = values.map((row, i) => {
+    if (i === 0) return null;
+    const index = lines.findIndex((l) => l.row === i + 1);
+    if (index < 0) return null;
+    const out = row.slice();
+    out[col.dayDigest] = fingerprints[index].dayDigest;
+    out[col.hash] = fingerprints[index].hash;
+    return out;
+  });
+  writeChangedCells(sheet, values, after);
+  writeChainState({ head, lines: lines.length, start: GENESIS, at: nowLocal() });
+  changes.push(
+    `Calcolate le impronte di ${countIt(lines.length, 'riga', 'righe')} del foglio «${SHEETS.audit.name}»: da qui in poi ogni riga è concatenata alla precedente.`,
+  );
 }
 
 /**

@@ -141,7 +141,7 @@ test('deletes the event of a day no longer approved, duplicates and orphans', ()
   const { ports, calendar, register } = setupPorts(days);
   syncCalendar(ports, unlimited);
   // Cancel one day; add a duplicate event for another, and an orphan tagged with an unknown day.
-  register.updateDays([{ ...register.days[0], status: 'cancelled' }]);
+  register.commit({ updateDays: [{ ...register.days[0], status: 'cancelled' }], audit: [] });
   calendar.events.set('dup', { eventId: 'dup', dayId: register.days[1].id, date: register.days[1].date });
   calendar.events.set('orphan', { eventId: 'orphan', dayId: 'nobody#1', date: register.days[1].date });
   const report = syncCalendar(ports, { ...unlimited, full: true });

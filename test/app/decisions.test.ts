@@ -330,9 +330,7 @@ describe('the block rules re-checked at approval', () => {
 describe('decideDays in bulk', () => {
   it('with good and bad items, changes only the good ones in one write and one mail per employee', () => {
     const w = busyWorld('2026-11-03T11:00');
-    const updates = jest.spyOn(w.register, 'updateDays');
-    const audits = jest.spyOn(w.register, 'appendAudit');
-    const notify = jest.spyOn(w.notifier, 'notify');
+    const commits = jest.spyOn(w.register, 'commit');
     const before = writes(w);
     const outcomes = decideDays(w.ports, MARIO, [
       approve(ANNA, '2026-11-09'),
@@ -356,21 +354,22 @@ describe('decideDays in bulk', () => {
       'approved',
       'INVALID_INPUT',
     ]);
-    expect(updates).toHaveBeenCalledTimes(1);
-    expect(updates.mock.calls[0][0].map((x) => [x.employee, x.date, x.status])).toEqual([
+    // One write: the days, their change-log lines and the mail together.
+    expect(commits).toHaveBeenCalledTimes(1);
+    const [change] = commits.mock.calls[0];
+    expect((change.updateDays ?? []).map((x) => [x.employee, x.date, x.status])).toEqual([
       [ANNA, '2026-11-09', 'approved'],
       [LUCA, '2026-11-09', 'rejected'],
       [ANNA, '2026-11-10', 'approved'],
     ]);
-    expect(audits).toHaveBeenCalledTimes(1);
-    expect(audits.mock.calls[0][0].map((a) => a.action)).toEqual(['approve', 'reject', 'approve']);
+    expect(change.audit.map((a) => a.action)).toEqual(['approve', 'reject', 'approve']);
     // Every other row is exactly as it was.
-    const changed = new Set(updates.mock.calls[0][0].map((x) => x.id));
+    const changed = new Set((change.updateDays ?? []).map((x) => x.id));
     expect(w.register.days.filter((x) => !changed.has(x.id))).toEqual(
       before.days.filter((x) => !changed.has(x.id)),
     );
-    // One mail per employee, sent once.
-    expect(notify).toHaveBeenCalledTimes(1);
+    // One mail per employee, queued once.
+    expect(change.mail).toEqual(w.notifier.sent);
     expect(w.notifier.sent.map((n) => [n.to, n.kind])).toEqual([
       [ANNA, 'decision'],
       [LUCA, 'decision'],
@@ -384,21 +383,18 @@ describe('decideDays in bulk', () => {
 
   it('with only bad items writes nothing and mails nobody', () => {
     const w = busyWorld();
-    const updates = jest.spyOn(w.register, 'updateDays');
-    const audits = jest.spyOn(w.register, 'appendAudit');
-    const notify = jest.spyOn(w.notifier, 'notify');
+    const commits = jest.spyOn(w.register, 'commit');
     const outcomes = decideDays(w.ports, MARIO, [approve(PAOLO, '2026-11-09'), approve(ANNA, '2026-11-12')]);
     expect(outcomes.map((o) => o.ok)).toEqual([false, false]);
-    expect(updates).not.toHaveBeenCalled();
-    expect(audits).not.toHaveBeenCalled();
-    expect(notify).not.toHaveBeenCalled();
+    expect(commits).not.toHaveBeenCalled();
+    expect(w.notifier.sent).toEqual([]);
   });
 
   it('an empty batch does nothing', () => {
     const w = busyWorld();
-    const updates = jest.spyOn(w.register, 'updateDays');
+    const commits = jest.spyOn(w.register, 'commit');
     expect(decideDays(w.ports, MARIO, [])).toEqual([]);
-    expect(updates).not.toHaveBeenCalled();
+    expect(commits).not.toHaveBeenCalled();
     expect(w.notifier.sent).toEqual([]);
   });
 
@@ -548,7 +544,7 @@ describe('cancelDay', () => {
     expect(request(w, PAOLO, ['2026-11-09'], SITE)).toEqual(['pending']);
   });
 
-  it('writes under the lock and mails after it', () => {
+  it('writes the days, their lines and their mail together, under the lock', () => {
     const w = busyWorld();
     const events: string[] = [];
     let locked = false;
@@ -563,29 +559,14 @@ describe('cancelDay', () => {
       },
     };
     const mark = (name: string) => events.push(`${name}${locked ? ' (locked)' : ''}`);
-    const { register, notifier } = w;
-    const updateDays = register.updateDays.bind(register);
-    register.updateDays = (rows) => {
-      mark('updateDays');
-      updateDays(rows);
-    };
-    const appendAudit = register.appendAudit.bind(register);
-    register.appendAudit = (rows) => {
-      mark('appendAudit');
-      appendAudit(rows);
-    };
-    notifier.notify = () => {
-      mark('notify');
+    const { register } = w;
+    const commit = register.commit.bind(register);
+    register.commit = (change) => {
+      mark(`commit ${change.audit.map((a) => a.action).join(' ')} + ${(change.mail ?? []).length} mail`);
+      commit(change);
     };
     decideDay(w.ports, MARIO, approve(ANNA, '2026-11-09'));
     cancelDay(w.ports, ANNA, { employee: ANNA, date: '2026-11-10' });
-    expect(events).toEqual([
-      'updateDays (locked)',
-      'appendAudit (locked)',
-      'notify',
-      'updateDays (locked)',
-      'appendAudit (locked)',
-      'notify',
-    ]);
+    expect(events).toEqual(['commit approve + 1 mail (locked)', 'commit cancel + 1 mail (locked)']);
   });
 });

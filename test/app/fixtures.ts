@@ -83,7 +83,7 @@ export function world(over: Partial<RegisterSnapshot> = {}, now = '2026-11-02T09
   };
   const clock = new ManualClock(at(now));
   const ports = memoryPorts(snapshot, clock);
-  return { snapshot, clock, ports, register: ports.register, notifier: ports.notifier };
+  return { snapshot, clock, ports, register: ports.register, notifier: { sent: ports.register.outbox } };
 }
 
 export type World = ReturnType<typeof world>;

@@ -238,27 +238,16 @@ describe('submitRequest: notifications', () => {
       },
     };
     const mark = (name: string) => events.push(`${name}${locked ? ' (locked)' : ''}`);
-    const { register, notifier } = w;
-    const appendDays = register.appendDays.bind(register);
-    register.appendDays = (rows) => {
-      mark('appendDays');
-      appendDays(rows);
-    };
-    const appendAudit = register.appendAudit.bind(register);
-    register.appendAudit = (rows) => {
-      mark('appendAudit');
-      appendAudit(rows);
-    };
-    const updateDays = register.updateDays.bind(register);
-    register.updateDays = (rows) => {
-      mark('updateDays');
-      updateDays(rows);
-    };
-    notifier.notify = () => {
-      mark('notify');
+    const { register } = w;
+    const commit = register.commit.bind(register);
+    register.commit = (change) => {
+      mark(
+        `commit ${(change.addDays ?? []).length} days, ${change.audit.length} lines, ${(change.mail ?? []).length} mail`,
+      );
+      commit(change);
     };
     submit(w, { employee: ANNA, dates: ['2026-11-09'] });
-    expect(events).toEqual(['appendDays (locked)', 'appendAudit (locked)', 'notify']);
+    expect(events).toEqual(['commit 1 days, 1 lines, 2 mail (locked)']);
   });
 });
 

@@ -962,6 +962,8 @@ describe('Registro modifiche', () => {
       'A',
       'Dettaglio',
       'Codice azione',
+      'Impronta giornata',
+      'Impronta',
     ]);
     const e = entry({
       action: 'approve',
@@ -982,6 +984,8 @@ describe('Registro modifiche', () => {
       'approvata',
       '',
       'approve',
+      '',
+      '',
     ]);
     expect(auditFromRows([AUDIT, row])).toEqual([e]);
     expect(ACTION_LABELS).toEqual({
@@ -991,6 +995,7 @@ describe('Registro modifiche', () => {
       reject: 'rifiuto',
       cancel: 'annullamento',
       preference: 'preferenza',
+      carry: 'riporto',
     });
   });
 

@@ -6,7 +6,7 @@ import { bundlePath, ROOT } from './bundle';
 import { appendRows, seedRegister, type RegisterSeed } from '../../dev/register-seed';
 import { createWorkspace, type CreatedWorkspace, type WorkspaceState } from '../../dev/workspace';
 import { loadBundle, type LoadedBundle } from '../../dev/workspace/bundle';
-import { asUser, deployAsOwner, registerOf, restoreWorkspace, submitForm } from '../../dev/driver';
+import { asUser, deployAsOwner, outboxOf, registerOf, restoreWorkspace, submitForm } from '../../dev/driver';
 import type { SentMail } from '../../dev/workspace/mail';
 import type { ExecutionRecord } from '../../dev/workspace/script';
 import type { SheetData } from '../../dev/workspace/spreadsheet';
@@ -18,6 +18,7 @@ import { DAY_TAG } from '../../src/gas/calendar';
 import type { Cell } from '../../src/gas/cells';
 import { PROPERTY } from '../../src/gas/properties';
 import { SheetsRegister } from '../../src/gas/register';
+import type { OutboxRow } from '../../src/gas/rows';
 import { SHEETS } from '../../src/gas/schema';
 import type { SetupReport } from '../../src/gas/setup';
 import type { ItemResultDto } from '../../src/gas/webapp';
@@ -286,6 +287,19 @@ export class Product {
   /** Runs the clock triggers whose time has come. */
   runTimers(): ExecutionRecord[] {
     return this.testing.runDueTimeTriggers();
+  }
+
+  /**
+   * The owner's periodic job sends the outbox: walks the clock to its next run (every 5 minutes)
+   * and runs it, with the clock triggers due on the way.
+   */
+  deliverMail(): ExecutionRecord[] {
+    return this.testing.runTimeTriggersUntil(this.ws.nowMs + 5 * 60_000);
+  }
+
+  /** The outbox («Posta in uscita») as it is. */
+  outbox(): OutboxRow[] {
+    return outboxOf(this.workspace);
   }
 
   /** Walks the clock to a Rome local time, running every clock trigger on the way. */

@@ -323,6 +323,7 @@ describe('Gmail: the card of an Agorà mail', () => {
 
   test("an employee's receipt shows their days and statuses; a colleague's mail is not theirs to read", () => {
     const p = Product.fromState(saved);
+    p.deliverMail();
     const receipt = p.state.mail.outbox.find((m) => m.to === ANNA && m.subject.startsWith('Ricevuta'));
     const gmail = {
       messageId: receipt?.id as string,

@@ -44,6 +44,8 @@ test('the employee cancels an approved future day: cancelled, event gone, manage
   // Right away (the calendar job runs after the change), not at the next timer.
   expect(p.events().map((e) => e.date)).toEqual(['2026-11-10']);
   expect(p.events().map((e) => e.id)).not.toContain(eventId);
+  // The mail goes with the outbox, at the periodic job's next run.
+  p.deliverMail();
   const told = cancellations(p, MANAGER);
   expect(told).toHaveLength(1);
   expect(told[0].body).toMatch(/annullate da anna\.rossi@terredargine\.example/);
@@ -61,6 +63,7 @@ test('the manager cancels: the employee is told', () => {
   expect(p.cancel(MANAGER, { employee: ANNA, date: '2026-11-10' }).ok).toBe(true);
   expect(p.day(ANNA, '2026-11-10').status).toBe('cancelled');
   expect(p.events().map((e) => e.date)).toEqual(['2026-11-09']);
+  p.deliverMail();
   expect(cancellations(p, ANNA)).toHaveLength(1);
 });
 

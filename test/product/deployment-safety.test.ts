@@ -12,7 +12,6 @@
 import { cardJson } from '../../dev/workspace/card';
 import { execUrl } from '../../dev/workspace/script';
 import { readDeployments } from '../../dev/driver';
-import { QUEUE_PREFIX } from '../../src/gas/mail';
 import { PROPERTY } from '../../src/gas/properties';
 import { SAFETY_SHEET } from '../../src/gas/setup';
 import { SHEETS } from '../../src/gas/schema';
@@ -109,7 +108,7 @@ describe('the periodic job runs only as the owner', () => {
     const p = Product.fromState(saved);
     p.at('2026-11-02T21:30');
     p.submit(ANNA, ['2026-11-09']);
-    const queued = () => Object.keys(p.state.properties.script).filter((k) => k.startsWith(QUEUE_PREFIX));
+    const queued = () => p.outbox().filter((r) => r.status === 'queued');
     expect(queued()).toHaveLength(2);
     p.at('2026-11-03T07:10');
     for (const call of [
@@ -218,9 +217,9 @@ describe('the register: the HR administrators only, protections that restrict, E
     expect(file.timeZone).toBe('Europe/Rome');
     for (const protection of file.protections) {
       const sheet = file.sheets.find((s) => s.sheetId === protection.sheetId)?.name;
-      const codeOwned = ([SHEETS.days.name, SHEETS.audit.name, SHEETS.problems.name] as string[]).includes(
-        String(sheet),
-      );
+      const codeOwned = (
+        [SHEETS.days.name, SHEETS.audit.name, SHEETS.outbox.name, SHEETS.problems.name] as string[]
+      ).includes(String(sheet));
       expect([sheet, [...protection.editors].sort(), protection.domainEdit]).toEqual([
         sheet,
         codeOwned ? [OWNER] : [HR2, OWNER].sort(),

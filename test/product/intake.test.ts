@@ -1,6 +1,5 @@
 // The Form intake through the bundle: idempotent by response id, safe under lock contention,
 // respectful of the right to disconnect, and keeping what people type as text.
-import { QUEUE_PREFIX } from '../../src/gas/mail';
 import { SHEETS } from '../../src/gas/schema';
 import { ANNA, LUCA, MANAGER, OWNER, Product, bundlePath, romeLocal, romeMs } from '../helpers/product';
 
@@ -33,8 +32,8 @@ describe("the managers' digest", () => {
     const ids = decodeURIComponent(new URL(link).searchParams.get('giorni') ?? '').split(' ');
     expect(ids).toEqual([`${anna.responseId}#1`, `${luca.responseId}#1`, `${luca.responseId}#2`]);
     expect(link.startsWith('https://script.google.com/macros/s/')).toBe(true);
-    // Nothing left in the queue.
-    expect(Object.keys(p.state.properties.script).filter((k) => k.startsWith(QUEUE_PREFIX))).toEqual([]);
+    // Nothing left in the outbox.
+    expect(p.outbox().map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
   });
 });
 
@@ -52,6 +51,8 @@ describe('the same response delivered twice', () => {
     expect(p.days().filter((d) => d.requestId === responseId)).toHaveLength(3);
     expect(p.days().map((d) => d.status)).toEqual(['pending', 'pending', 'refused']);
     expect(p.audit()).toHaveLength(audit);
+    expect(p.outbox()).toHaveLength(2);
+    p.deliverMail();
     expect(receipts(p, ANNA)).toHaveLength(1);
     // The manager's digest goes out at the next full hour, once.
     expect(p.mails(MANAGER)).toHaveLength(0);
@@ -99,6 +100,7 @@ describe('lock contention', () => {
       [LUCA, '2026-11-09', 'pending'],
     ]);
     expect(p.audit().filter((a) => a.action === 'submit')).toHaveLength(3);
+    p.deliverMail();
     expect(receipts(p, ANNA)).toHaveLength(1);
     expect(receipts(p, LUCA)).toHaveLength(1);
   });
@@ -116,6 +118,7 @@ describe('lock contention', () => {
     expect(p.days().map((d) => [d.requestId, d.date, d.status])).toEqual([
       [responseId, '2026-11-09', 'pending'],
     ]);
+    p.deliverMail();
     expect(receipts(p, ANNA)).toHaveLength(1);
   });
 });
@@ -124,8 +127,11 @@ test('a submission at 21:30 mails nobody before 07:00: the timer sends the recei
   const p = Product.start({ at: '2026-11-02T21:30' });
   p.submit(ANNA, ['2026-11-09']);
   expect(p.mails()).toEqual([]);
-  const queued = Object.keys(p.state.properties.script).filter((k) => k.startsWith(QUEUE_PREFIX));
-  expect(queued).toHaveLength(2); // Anna's receipt and Mario's digest
+  // Anna's receipt and Mario's digest, written with the days.
+  expect(p.outbox().map((r) => [r.mail.to, r.status])).toEqual([
+    [ANNA, 'queued'],
+    [MANAGER, 'queued'],
+  ]);
   // Every 5 minutes through the night: nothing goes out.
   p.runTimersUntil('2026-11-03T06:59');
   expect(p.executions().filter((e) => e.functionName === 'onTimer').length).toBeGreaterThan(100);
@@ -138,7 +144,7 @@ test('a submission at 21:30 mails nobody before 07:00: the timer sends the recei
     expect(m.sentAtMs).toBeGreaterThanOrEqual(romeMs('2026-11-03T07:00'));
     expect(romeLocal(m.sentAtMs) < '2026-11-03T07:05').toBe(true);
   }
-  expect(Object.keys(p.state.properties.script).filter((k) => k.startsWith(QUEUE_PREFIX))).toEqual([]);
+  expect(p.outbox().map((r) => r.status)).toEqual(['sent', 'sent']);
 });
 
 test.each(['=HYPERLINK("http://evil.example";"clic")', '+39 333 1234567', '-1', '@anna'])(
