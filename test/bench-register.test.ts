@@ -95,12 +95,13 @@ describe('register bench', () => {
         (o.count.byMethod['Sheets.Spreadsheets.Values.batchGet'] ?? 0);
       expect(reads).toBeGreaterThan(0);
     }
-    // The submission wrote its days (one setValues) and its change-log lines.
-    expect(submission.count.byMethod['Range.setValues']).toBeGreaterThanOrEqual(2);
+    // The submission wrote its days, change-log lines and mail in one atomic batchUpdate.
+    expect(submission.count.byMethod['Sheets.Spreadsheets.batchUpdate']).toBe(1);
     const submitted = storedDays(f.workspace).filter((d) => d.requestId === run.requestId);
     expect(submitted.map((d) => d.status).sort()).toEqual([approved, pending, pending]);
     // The pending list only reads.
     expect(list.count.byMethod['Range.setValues']).toBeUndefined();
+    expect(list.count.byMethod['Sheets.Spreadsheets.batchUpdate']).toBeUndefined();
     expect(list.pending).toBeGreaterThanOrEqual(3);
     // The approval made its calendar event in its own execution.
     expect(approval.executions).toBe(1);

@@ -35,7 +35,7 @@
 // - bulk approval: pageDecide of 500 pending days as manager M (the largest team), then the
 //   periodic trigger (onTimer, every 5 minutes) until every one of them has its calendar event.
 //
-// Counted: SpreadsheetApp calls (and advanced Sheets service calls, should the product use it)
+// Counted: SpreadsheetApp calls and advanced Sheets service calls
 // from ws.callCounts(), reset right before each operation. `calls` are the ROUND TRIPS: calls
 // that read or write cell data or read or change sheet dimensions, exactly the methods of
 // ROUND_TRIP_METHODS below; `allCalls` are all SpreadsheetApp calls (getActiveSpreadsheet,
@@ -108,7 +108,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  * read or change a sheet's dimensions. Every other SpreadsheetApp call (getActiveSpreadsheet,
  * getSheetByName, getRange, getId, ...) is counted in `allCalls` only. Every call of the
  * advanced Sheets service (`Sheets.*`, counted as the Workspace counts the advanced Calendar
- * service) would be a round trip too; the product does not use it today.
+ * service) is a round trip too: the product reads with batchGet and writes with batchUpdate.
  */
 export const ROUND_TRIP_METHODS: readonly string[] = [
   'Range.getValues',
@@ -214,7 +214,7 @@ export function sheetsCount(ws: Workspace): SheetsCount {
   const out: SheetsCount = { roundTrips: 0, all: 0, calendar: 0, byMethod: {} };
   for (const [key, n] of Object.entries(ws.callCounts())) {
     if (key.startsWith('Calendar.') || key.startsWith('CalendarApp.')) out.calendar += n;
-    // The advanced Sheets service (Sheets API v4), should the product use it: one HTTP request,
+    // The advanced Sheets service (Sheets API v4): one HTTP request,
     // so one round trip, per call.
     const api = key.startsWith('Sheets.');
     if (!api && !key.startsWith('SpreadsheetApp.')) continue;
@@ -673,8 +673,11 @@ export interface StoredDay {
   calendarEventId: string;
 }
 
-export function storedDays(workspace: CreatedWorkspace): StoredDay[] {
-  const id = workspace.state.properties.script[PROPERTY.spreadsheetId];
+/** The days of the register's Giornate, or of another spreadsheet's (a yearly archive). */
+export function storedDays(
+  workspace: CreatedWorkspace,
+  id = workspace.state.properties.script[PROPERTY.spreadsheetId],
+): StoredDay[] {
   const sheet = id ? workspace.testing.sheets.file(id).sheets.find((s) => s.name === SHEETS.days.name) : null;
   if (!sheet) throw new Error('register bench: no Giornate sheet');
   const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
@@ -968,6 +971,21 @@ function rowAlong(key: SheetKey, header: readonly Cell[], cells: Record<string, 
   return out;
 }
 
+/**
+ * Runs `fn` without the advanced Sheets service, so that SheetsRegister parses what the naive
+ * reader reads row by row through SpreadsheetApp instead of asking the Sheets API for it.
+ */
+function withoutSheetsApi<T>(fn: () => T): T {
+  const g = globalThis as Record<string, unknown>;
+  const saved = Object.getOwnPropertyDescriptor(g, 'Sheets');
+  delete g.Sheets;
+  try {
+    return fn();
+  } finally {
+    if (saved) Object.defineProperty(g, 'Sheets', saved);
+  }
+}
+
 export class NaiveRegister implements RegisterPort {
   private readonly reader: RowByRowSpreadsheet;
   private readonly parsed: SheetsRegister;
@@ -980,13 +998,13 @@ export class NaiveRegister implements RegisterPort {
   }
 
   load() {
-    const snapshot = this.parsed.load();
+    const snapshot = withoutSheetsApi(() => this.parsed.load());
     this.places = placeNames(snapshot.sites);
     return snapshot;
   }
 
   loadAudit(): AuditEntry[] {
-    return this.parsed.loadAudit();
+    return withoutSheetsApi(() => this.parsed.loadAudit());
   }
 
   /** The naive writes, one after the other (no outbox: the baseline mails nobody). */
@@ -1106,7 +1124,10 @@ export function runDirectOperations(
 ): OperationResult[] {
   const ws = workspace.ws;
   installCalendarLatency(ws, calendarCallMs);
-  const owner = <T>(fn: () => T) => asOwner(workspace, fn);
+  // The adapters use Apps Script's globals (PropertiesService for the change log's chain head,
+  // the advanced Sheets service for atomic writes, Utilities for digests): this copy's, while
+  // the operations run.
+  const owner = <T>(fn: () => T) => withGlobals(workspace, () => asOwner(workspace, fn));
   const ports = () => directPorts(workspace, register);
   const out: OperationResult[] = [];
 
@@ -1170,6 +1191,22 @@ export function runDirectOperations(
     timers,
   });
   return out;
+}
+
+/** Runs `fn` with the workspace's Apps Script globals installed on Node's global object. */
+function withGlobals<T>(workspace: CreatedWorkspace, fn: () => T): T {
+  const g = globalThis as Record<string, unknown>;
+  const names = Object.keys(workspace.globals);
+  const saved = names.map((n) => [n, Object.getOwnPropertyDescriptor(g, n)] as const);
+  for (const n of names) g[n] = (workspace.globals as Record<string, unknown>)[n];
+  try {
+    return fn();
+  } finally {
+    for (const [n, d] of saved) {
+      if (d) Object.defineProperty(g, n, d);
+      else delete g[n];
+    }
+  }
 }
 
 export const naiveRegister: RegisterFactory = (ss) => new NaiveRegister(ss);

@@ -10,7 +10,8 @@
 // sheets as HR types them (dev/register-seed.ts, the organisation of dev/bench/org.ts scaled to
 // the staff count), setup again; then the history of `years × 12` months, the last one the month
 // after today's (requests are made a few weeks ahead), `staff × daysPerMonth` requested days in
-// each month (dev/bench/org.ts generateHistory over that month, mixed statuses), each day with
+// each month (dev/bench/org.ts generateHistory over that month, mixed statuses; no day left
+// waiting before the live window of src/domain/archive.ts), each day with
 // its change-log lines (dev/bench/register.ts historyRows: submitted 2–21 days before, decided
 // the next day). Rows are in submission order within a month and the change log is in time order.
 // The history is written STRAIGHT INTO THE FAKE'S STATE, one month at a time, each cell as
@@ -50,6 +51,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
+import { liveFrom } from '../../src/domain/archive';
 import { addDays, daysInMonth, makeDate, type IsoDate } from '../../src/domain/dates';
 import { STATUS_LABELS } from '../../src/domain/labels';
 import { HOME, type DayFacts } from '../../src/domain/model';
@@ -384,12 +386,19 @@ export function buildYearsFixture(staff: number, years: number, o: YearsFixtureO
   // Days near the operations' dates, for choosing dates that pass the rules.
   const recent: DayFacts[] = [];
   const recentFrom = addDays(today, -62);
+  const live = liveFrom(today);
   const months = historyMonths(today, Math.max(1, Math.round(years * 12)));
   const perMonth = staff * o.daysPerMonth;
   let approved = 0;
   let events = 0;
   months.forEach((period, k) => {
-    const facts = generateHistory(org, perMonth, o.seed + 1 + k, period);
+    // Months before the live window (the closed months the archive may move) were decided long
+    // ago: their waiting days had their answer, approved or rejected in turn. A day still waiting
+    // in a closed month holds its month in the register, as it should (the check lists it).
+    const settled = period.from < live;
+    const facts = generateHistory(org, perMonth, o.seed + 1 + k, period).map((d, i) =>
+      settled && d.status === 'pending' ? { ...d, status: i % 3 ? 'approved' : 'rejected' } : d,
+    );
     for (const d of facts) if (d.date >= recentFrom) recent.push(d);
     const rows: HistoryRow[] = historyRows(org, facts, today, o.seed + 100_000 + k, k * perMonth);
     rows.sort((a, b) => (a.audit[0].at < b.audit[0].at ? -1 : a.audit[0].at > b.audit[0].at ? 1 : 0));
