@@ -112,8 +112,27 @@ export function outboxOf(workspace: CreatedWorkspace): OutboxRow[] {
 export function submitForm(
   workspace: CreatedWorkspace,
   employee: string,
-  request: { dates: string[]; location: string; note?: string; sites: readonly Site[] },
+  request: FormRequest,
 ): { responseId: string; executions: ExecutionRecord[] } {
+  const { formId, answers } = formAnswers(workspace, request);
+  return workspace.testing.forms.submit(formId, employee, answers);
+}
+
+export interface FormRequest {
+  dates: string[];
+  location: string;
+  note?: string;
+  sites: readonly Site[];
+}
+
+/**
+ * The Form's id and the answers (by item id) a person gives for `request`, adding date questions
+ * as HR would when the request has more dates than the Form asks.
+ */
+export function formAnswers(
+  workspace: CreatedWorkspace,
+  request: FormRequest,
+): { formId: string; answers: Record<string, string> } {
   const formId = scriptProperty(workspace, PROPERTY.formId);
   if (!formId) throw new Error('no Form yet: run setup first');
   const { FormApp } = workspace.globals;
@@ -135,7 +154,7 @@ export function submitForm(
       request.location === HOME ? HOME_CHOICE : site ? siteChoice(site) : request.location;
   const noteItem = items.find((i) => /nota/i.test(i.getTitle()));
   if (noteItem && request.note) answers[String(noteItem.getId())] = request.note;
-  return workspace.testing.forms.submit(formId, employee, answers);
+  return { formId, answers };
 }
 
 /**

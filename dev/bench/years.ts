@@ -396,7 +396,7 @@ export function buildYearsFixture(staff: number, years: number, o: YearsFixtureO
     // ago: their waiting days had their answer, approved or rejected in turn. A day still waiting
     // in a closed month holds its month in the register, as it should (the check lists it).
     const settled = period.from < live;
-    const facts = generateHistory(org, perMonth, o.seed + 1 + k, period).map((d, i) =>
+    const facts = generateHistory(org, perMonth, o.seed + 1 + k, period).map((d, i): DayFacts =>
       settled && d.status === 'pending' ? { ...d, status: i % 3 ? 'approved' : 'rejected' } : d,
     );
     for (const d of facts) if (d.date >= recentFrom) recent.push(d);

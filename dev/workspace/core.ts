@@ -29,6 +29,9 @@ interface Injection {
   sticky: boolean;
 }
 
+/** The injection key that matches every call of every service. */
+const ANY_CALL = '*';
+
 /** The part of the core that is Workspace data (saved with the rest of the state). */
 export interface CoreState {
   owner: string;
@@ -122,7 +125,7 @@ export class Workspace {
     if (latency) this.nowMs += latency;
     if (this.deadlineMs !== null && this.nowMs > this.deadlineMs) throw this.error(EXECUTION_TIMEOUT_MESSAGE);
     for (const inj of this.injections) {
-      if (inj.key !== key && inj.key !== `${service}.*`) continue;
+      if (inj.key !== key && inj.key !== `${service}.*` && inj.key !== ANY_CALL) continue;
       inj.seen++;
       if (inj.seen === inj.nth || (inj.sticky && inj.seen > inj.nth)) {
         if (!inj.sticky) this.injections = this.injections.filter((i) => i !== inj);
@@ -146,6 +149,14 @@ export class Workspace {
     opts: { sticky?: boolean } = {},
   ): void {
     this.injections.push({ key: `${service}.${method}`, nth, seen: 0, kind, sticky: opts.sticky ?? false });
+  }
+
+  /**
+   * Makes the nth next service call, whatever its service and method, throw Google's error: the
+   * fault injector walks every call position of an operation this way.
+   */
+  failNthCall(nth: number, kind: InjectedErrorKind): void {
+    this.injections.push({ key: ANY_CALL, nth, seen: 0, kind, sticky: false });
   }
 
   clearFailures(): void {

@@ -204,11 +204,15 @@ export function openArchive(
   const folder = DriveApp.getFolderById(folderId);
   let id = files[String(year)];
   if (id && DriveApp.getFileById(id).isTrashed()) id = '';
-  if (!id) {
-    const found = folder.getFilesByName(archiveName(year));
-    while (!id && found.hasNext()) {
+  // A run interrupted after creating the file may have left it in Agorà's folder, or in the
+  // owner's My Drive where SpreadsheetApp.create puts new files: moved in, never made twice.
+  for (const place of [folder, DriveApp.getRootFolder()]) {
+    const found = id ? null : place.getFilesByName(archiveName(year));
+    while (!id && found?.hasNext()) {
       const file = found.next();
-      if (!file.isTrashed()) id = file.getId();
+      if (file.isTrashed()) continue;
+      id = file.getId();
+      if (place !== folder) file.moveTo(folder);
     }
   }
   if (!id) {
@@ -231,13 +235,16 @@ export function openArchive(
 function ensureArchiveSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   for (const key of ARCHIVED_SHEETS) {
     const name = SHEETS[key].name;
-    if (ss.getSheetByName(name)) continue;
-    const sheets = ss.getSheets();
-    const blank =
-      sheets.length === 1 &&
-      sheets[0].getLastRow() === 0 &&
-      !ARCHIVED_SHEETS.some((k) => SHEETS[k].name === sheets[0].getName());
-    const sheet = blank ? sheets[0].setName(name) : ss.insertSheet(name);
+    let sheet = ss.getSheetByName(name);
+    if (!sheet) {
+      const sheets = ss.getSheets();
+      const blank =
+        sheets.length === 1 &&
+        sheets[0].getLastRow() === 0 &&
+        !ARCHIVED_SHEETS.some((k) => SHEETS[k].name === sheets[0].getName());
+      sheet = blank ? sheets[0].setName(name) : ss.insertSheet(name);
+    } else if (sheet.getLastRow() > 0) continue;
+    // A new sheet, or one a run interrupted before its header: the header now.
     const header = SHEETS[key].columns.map((c) => c.header);
     sheet.getRange(1, 1, 1, header.length).setValues([header]);
     sheet.setFrozenRows(1);

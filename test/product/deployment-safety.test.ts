@@ -120,12 +120,15 @@ describe('the periodic job runs only as the owner', () => {
     expect(p.mails()).toEqual([]);
     expect(queued()).toHaveLength(2);
     p.runTimers();
-    expect(
+    const sent = (register: boolean) =>
       p
         .mails()
+        .filter((m) => m.subject.startsWith('Registro di Agorà') === register)
         .map((m) => m.to)
-        .sort(),
-    ).toEqual([ANNA, MANAGER].sort());
+        .sort();
+    expect(sent(false)).toEqual([ANNA, MANAGER].sort());
+    // The same run's daily work: the change log's fingerprint to each HR administrator.
+    expect(sent(true)).toEqual([HR2, OWNER].sort());
     expect(queued()).toEqual([]);
   });
 });
@@ -226,7 +229,7 @@ describe('the register: the HR administrators only, protections that restrict, E
         false,
       ]);
     }
-    expect(file.protections).toHaveLength(9);
+    expect(file.protections).toHaveLength(10);
     // No stray "Foglio1".
     expect(file.sheets.map((s) => s.name)).not.toContain('Foglio1');
   });

@@ -32,8 +32,15 @@ describe("the managers' digest", () => {
     const ids = decodeURIComponent(new URL(link).searchParams.get('giorni') ?? '').split(' ');
     expect(ids).toEqual([`${anna.responseId}#1`, `${luca.responseId}#1`, `${luca.responseId}#2`]);
     expect(link.startsWith('https://script.google.com/macros/s/')).toBe(true);
-    // Nothing left in the outbox.
-    expect(p.outbox().map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
+    // Nothing left in the outbox: two receipts, two digest parts (one mail), HR's daily mail.
+    expect(p.outbox().map((r) => [r.mail.kind, r.status])).toEqual([
+      ['receipt', 'sent'],
+      ['digest', 'sent'],
+      ['receipt', 'sent'],
+      ['digest', 'sent'],
+      ['receipt', 'sent'],
+    ]);
+    expect(p.outbox()[4].mail.subject).toMatch(/^Registro di Agorà: impronta del 02\/11\/2026$/);
   });
 });
 
@@ -139,12 +146,17 @@ test('a submission at 21:30 mails nobody before 07:00: the timer sends the recei
   p.runTimersUntil('2026-11-03T07:05');
   expect(receipts(p, ANNA)).toHaveLength(1);
   const sent = p.mails();
-  expect(sent.map((m) => m.to).sort()).toEqual([ANNA, MANAGER].sort());
+  // With HR's daily mails of 2 and 3 November (the job's first runs of each day queued them).
+  expect(sent.map((m) => m.to).sort()).toEqual([ANNA, OWNER, OWNER, MANAGER].sort());
+  expect(p.mails(OWNER).map((m) => m.subject)).toEqual([
+    'Registro di Agorà: impronta del 02/11/2026',
+    'Registro di Agorà: impronta del 03/11/2026',
+  ]);
   for (const m of sent) {
     expect(m.sentAtMs).toBeGreaterThanOrEqual(romeMs('2026-11-03T07:00'));
     expect(romeLocal(m.sentAtMs) < '2026-11-03T07:05').toBe(true);
   }
-  expect(p.outbox().map((r) => r.status)).toEqual(['sent', 'sent']);
+  expect(p.outbox().map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
 });
 
 test.each(['=HYPERLINK("http://evil.example";"clic")', '+39 333 1234567', '-1', '@anna'])(

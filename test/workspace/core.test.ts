@@ -56,6 +56,17 @@ test('a sticky injection keeps failing until cleared; service.* matches every me
   expect(props.getProperty('a')).toBe('1');
 });
 
+test('failNthCall fails the nth call of any service, once, with that service in the message', () => {
+  const { ws, globals, sheet } = setup();
+  const props = globals.PropertiesService.getScriptProperties();
+  ws.failNthCall(3, 'transient');
+  sheet.getRange('A1').setValue('first'); // calls 1 and 2: getRange, setValue
+  expect(() => props.setProperty('a', '1')).toThrow(GOOGLE_ERRORS.transient('PropertiesService'));
+  expect(props.getProperty('a')).toBeNull(); // the failed call did nothing
+  props.setProperty('a', '2');
+  expect(props.getProperty('a')).toBe('2');
+});
+
 test('errors are named Exception, as Apps Script service errors are', () => {
   const { ws, sheet } = setup();
   ws.failNth('SpreadsheetApp', 'Range.getValues', 1, 'transient');
