@@ -588,7 +588,7 @@ export function ensureRows(sheet: Sheet, lastRow: number): void {
 }
 
 /** The advanced Sheets service, which the manifest enables (appsscript.json). */
-function sheetsApi(): GoogleAppsScript.Sheets {
+export function sheetsApi(): GoogleAppsScript.Sheets {
   if (typeof Sheets === 'undefined' || !Sheets?.Spreadsheets)
     throw new RegisterError('Il servizio avanzato Google Sheets API non è attivo nel progetto.');
   return Sheets;

@@ -3,7 +3,7 @@
 // configuration rows), the request Form, the shared calendar, the Drive root folder; then puts
 // right every safety drift (sharing, protections, the Form's settings, triggers: safety.ts).
 // A second run only reads; after a deletion or a hand change it repairs.
-import { countIt } from '../domain/labels';
+import { countIt, groupDigits } from '../domain/labels';
 import { findHandEdits } from '../app/reconcile';
 import { integrityProblems } from './integrity';
 import { chainLines, GENESIS } from './chain';
@@ -13,7 +13,7 @@ import { DATE_FORMAT, DATETIME_FORMAT, TEXT_FORMAT, userTextToCell, type Cell } 
 import { buildFormItems, FORM_TITLE, refreshLocationChoices } from './form';
 import { requireOwner, requireOwnerOrFirstSetup } from './owner';
 import { PROPERTY } from './properties';
-import { ensureRows, SheetsRegister } from './register';
+import { ensureRows, sheetsApi, SheetsRegister } from './register';
 import {
   blankRow,
   chainFromRows,
@@ -69,6 +69,7 @@ export function setupWorkspace(
   upgradeCodeColumns(ss, added, changes);
   if ((added.get('audit') ?? []).includes('hash')) sealPreviousLog(ss, changes);
   removeStrayDefaultSheet(ss, changes);
+  trimColumns(ss, changes);
 
   const register = new SheetsRegister(ss);
   const snapshot = register.load();
@@ -270,6 +271,10 @@ function ensureSheet(
   const missing = def.columns.filter((c) => !present.has(normaliseHeader(c.header)));
   if (missing.length) {
     // Missing columns are added at the end: HR's order and extra columns stay as they are.
+    // Sheets trimmed to their columns grow first (a range past the last column is refused).
+    const maxColumns = sheet.getMaxColumns();
+    if (header.length + missing.length > maxColumns)
+      sheet.insertColumnsAfter(maxColumns, header.length + missing.length - maxColumns);
     sheet.getRange(1, header.length + 1, 1, missing.length).setValues([missing.map((c) => c.header)]);
     sheet.getRange(1, 1, 1, header.length + missing.length).setFontWeight('bold');
     if (header.length)
@@ -313,6 +318,34 @@ function ensureSheet(
     }
   }
   return added;
+}
+
+/**
+ * Empty columns past the last used one deleted from Agorà's sheets, in one atomic call: a new
+ * sheet has 26 columns, and every empty cell counts against Google's limit of 10 million cells
+ * per spreadsheet ("Files you can store in Google Drive": spreadsheets, up to 10 million cells).
+ * Columns with anything in them, HR's own included, stay.
+ */
+function trimColumns(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, changes: string[]): void {
+  const requests: GoogleAppsScript.Sheets.Schema.Request[] = [];
+  let removed = 0;
+  for (const key of SHEET_ORDER) {
+    const sheet = ss.getSheetByName(SHEETS[key].name);
+    if (!sheet) continue;
+    const used = sheet.getLastColumn();
+    const max = sheet.getMaxColumns();
+    if (!used || used >= max) continue;
+    requests.push({
+      deleteDimension: {
+        range: { sheetId: sheet.getSheetId(), dimension: 'COLUMNS', startIndex: used, endIndex: max },
+      },
+    });
+    removed += (max - used) * sheet.getMaxRows();
+  }
+  if (!requests.length) return;
+  sheetsApi().Spreadsheets.batchUpdate({ requests }, ss.getId());
+  SpreadsheetApp.flush(); // what follows in this execution reads the trimmed sheets
+  changes.push(`Tolte le colonne vuote dei fogli: ${groupDigits(removed)} celle in meno.`);
 }
 
 /** A new spreadsheet's first sheet ("Foglio1"), left empty once Agorà's sheets exist. */

@@ -96,6 +96,31 @@ describe('setup run twice', () => {
   });
 });
 
+describe('sheets as wide as their columns', () => {
+  test('setup trims the empty columns of every sheet (cells count against the 10 million limit); HR keeps a column it added', () => {
+    const p = Product.start();
+    const file = () => p.state.spreadsheet.files[p.ssId];
+    for (const sheet of file().sheets) {
+      const header = p.values(sheet.name)[0] ?? [];
+      expect([sheet.name, sheet.maxColumns]).toEqual([sheet.name, header.length]);
+    }
+    // HR adds a column of notes to Persone, past the last one: setup keeps it and its data.
+    const people = file().sheets.find((s) => s.name === SHEETS.people.name);
+    if (!people) throw new Error('no Persone');
+    p.asOwner(() => {
+      const sheet = p.spreadsheet().getSheetByName(SHEETS.people.name);
+      if (!sheet) throw new Error('no Persone');
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), 3);
+      sheet.getRange(1, sheet.getLastColumn() + 1, 2, 1).setValues([['Note HR'], ['da richiamare']]);
+    });
+    const width = people.maxColumns;
+    const report = p.setup();
+    expect(report.changes).toEqual(['Tolte le colonne vuote dei fogli: 2.000 celle in meno.']);
+    expect(people.maxColumns).toBe(width - 2);
+    expect(p.values(SHEETS.people.name)[1].at(-1)).toBe('da richiamare');
+  });
+});
+
 describe('setup repairs exactly what was lost', () => {
   let saved: string;
   beforeAll(() => {
@@ -112,7 +137,12 @@ describe('setup repairs exactly what was lost', () => {
       ss.deleteSheet(ss.getSheetByName(name) as GoogleAppsScript.Spreadsheet.Sheet);
     });
     const report = p.setup();
-    expect(report.changes).toEqual([`Creato il foglio «${name}».`, `Protetto il foglio «${name}».`]);
+    expect(report.changes).toEqual([
+      `Creato il foglio «${name}».`,
+      // A new sheet is 26 columns wide: the empty ones go.
+      expect.stringMatching(/^Tolte le colonne vuote dei fogli: [\d.]+ celle in meno\.$/),
+      `Protetto il foglio «${name}».`,
+    ]);
     const after = managed(p.state);
     const file = (s: typeof before) => s.spreadsheet.files[p.ssId];
     // The sheet itself: the same but for its new id.
