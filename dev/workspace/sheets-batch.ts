@@ -107,7 +107,7 @@ export function applyBatchUpdate(
       const { sheetId, rows = [], fields } = request.appendCells;
       const sheet = sheetOf(sheetId, where('appendCells'));
       const first = lastRowWithData(sheet) + 1;
-      const width = Math.max(0, ...rows.map((r) => r.values?.length ?? 0));
+      const width = rows.reduce((w, r) => Math.max(w, r.values?.length ?? 0), 0);
       if (width > sheet.maxColumns)
         throw fail(
           `Invalid ${where('appendCells')}: GridCoordinate.columnIndex[${width - 1}] is after last column in grid[${sheet.maxColumns - 1}]`,
@@ -122,7 +122,7 @@ export function applyBatchUpdate(
       const sheet = sheetOf(start?.sheetId, where('updateCells'));
       const row = (start?.rowIndex ?? 0) + 1;
       const column = (start?.columnIndex ?? 0) + 1;
-      const width = Math.max(0, ...rows.map((r) => r.values?.length ?? 0));
+      const width = rows.reduce((w, r) => Math.max(w, r.values?.length ?? 0), 0);
       const lastRow = row + rows.length - 1;
       const lastColumn = column + width - 1;
       if (lastRow > sheet.maxRows)

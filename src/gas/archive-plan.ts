@@ -54,7 +54,8 @@ export function planArchive(
     .filter((x): x is { d: DayRecord; at: IsoDate } => x.at !== null);
   const old = dated.filter((x) => x.at < liveFrom);
   if (!old.length) return { kind: 'none' };
-  const year = Math.min(...old.map((x) => Number(x.at.slice(0, 4))));
+  // A loop, not Math.min(...): a spread of years of days overflows the call stack.
+  const year = old.reduce((y, x) => Math.min(y, Number(x.at.slice(0, 4))), Infinity);
   const yearEnd = makeDate(year, 12, 31);
   let to = addDays(liveFrom, -1) < yearEnd ? addDays(liveFrom, -1) : yearEnd;
   const from = makeDate(year, 1, 1);
