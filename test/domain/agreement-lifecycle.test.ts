@@ -1,0 +1,96 @@
+// The agreement's stages on a date, and withdrawal notice (art. 19 c. 2 L. 81/2017).
+import type { IsoDate } from '../../src/domain/dates';
+import {
+  inForce,
+  lastDay,
+  stageOn,
+  withdrawalEffective,
+  type AgreementLife,
+} from '../../src/domain/agreement-lifecycle';
+
+const d = (s: string) => s as IsoDate;
+
+function life(more: Partial<AgreementLife> = {}): AgreementLife {
+  return {
+    id: 'acc-1',
+    employee: 'anna.rossi@terredargine.example',
+    from: d('2027-01-01'),
+    to: d('2027-12-31'),
+    sentAt: '2026-12-01T10:00',
+    employeeAcceptance: { by: 'anna.rossi@terredargine.example', at: '2026-12-02T09:00' },
+    managerAcceptance: { by: 'mario.ferrari@terredargine.example', at: '2026-12-03T11:30' },
+    withdrawal: null,
+    renewedBy: null,
+    ...more,
+  };
+}
+
+describe('agreement stages', () => {
+  test('draft, awaiting acceptance, signed, active, expiring, expired, renewed', () => {
+    expect(stageOn(life({ sentAt: null }), d('2027-03-01'), false)).toBe('draft');
+    expect(stageOn(life({ managerAcceptance: null }), d('2027-03-01'), false)).toBe('awaiting-acceptance');
+    expect(stageOn(life({ employeeAcceptance: null }), d('2027-03-01'), false)).toBe('awaiting-acceptance');
+    expect(stageOn(life(), d('2026-12-20'), false)).toBe('signed');
+    expect(stageOn(life(), d('2027-01-01'), false)).toBe('active');
+    expect(stageOn(life(), d('2027-11-30'), false)).toBe('active');
+    expect(stageOn(life(), d('2027-12-01'), false)).toBe('expiring'); // 30 days before the last
+    expect(stageOn(life(), d('2027-12-31'), false)).toBe('expiring');
+    expect(stageOn(life(), d('2028-01-01'), false)).toBe('expired');
+    expect(stageOn(life({ renewedBy: 'acc-2' }), d('2028-01-01'), false)).toBe('renewed');
+    // Indefinite term: never expiring.
+    expect(stageOn(life({ to: null }), d('2040-01-01'), false)).toBe('active');
+  });
+
+  test('only active or expiring agreements count for the rules', () => {
+    const dates = ['2026-12-20', '2027-01-01', '2027-12-15', '2028-01-01'].map(d);
+    expect(dates.map((x) => inForce(life(), x, false))).toEqual([false, true, true, false]);
+    expect(inForce(life({ sentAt: null }), d('2027-03-01'), false)).toBe(false);
+  });
+});
+
+describe('withdrawal', () => {
+  const notice = (by: 'employer' | 'employee', justifiedReason = false) => ({
+    by,
+    noticeDate: d('2027-03-01'),
+    justifiedReason,
+    reason: 'riorganizzazione',
+  });
+
+  test('indefinite term: 30 days of notice, 90 when the employer withdraws from a disabled worker', () => {
+    const open = life({ to: null });
+    expect(withdrawalEffective(open, notice('employee'), true)).toEqual({
+      ok: true,
+      effective: '2027-03-31',
+    });
+    expect(withdrawalEffective(open, notice('employer'), false)).toEqual({
+      ok: true,
+      effective: '2027-03-31',
+    });
+    expect(withdrawalEffective(open, notice('employer'), true)).toEqual({
+      ok: true,
+      effective: '2027-05-30',
+    });
+  });
+
+  test('a justified reason takes effect at once, from a fixed-term agreement too; without one a fixed term runs on', () => {
+    expect(withdrawalEffective(life(), notice('employer', true), false)).toEqual({
+      ok: true,
+      effective: '2027-03-01',
+    });
+    const refused = withdrawalEffective(life(), notice('employee'), false);
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.message).toMatch(/giustificato motivo/);
+  });
+
+  test('the agreement is withdrawn from the effective day on; the rules stop counting on it', () => {
+    const withdrawn = life({ to: null, withdrawal: notice('employer') });
+    expect(lastDay(withdrawn, false)).toBe('2027-03-30');
+    expect(stageOn(withdrawn, d('2027-03-30'), false)).toBe('expiring');
+    expect(stageOn(withdrawn, d('2027-03-31'), false)).toBe('withdrawn');
+    expect(inForce(withdrawn, d('2027-03-31'), false)).toBe(false);
+    // For a disabled worker the employer's notice runs 90 days.
+    expect(lastDay(withdrawn, true)).toBe('2027-05-29');
+    expect(stageOn(withdrawn, d('2027-04-15'), true)).toBe('active');
+    expect(stageOn(withdrawn, d('2027-05-01'), true)).toBe('expiring');
+  });
+});
