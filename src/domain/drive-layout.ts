@@ -7,6 +7,7 @@
 // wrong place may be there for a reason HR knows).
 
 /** Characters Drive allows but that make a name ambiguous or unsafe to show in a path. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g;
 
 /** A folder name from a record's text: unsafe characters out, spaces collapsed, never empty. */
