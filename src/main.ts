@@ -33,6 +33,7 @@ import {
   type ItemResultDto,
   type RequestResultDto,
 } from './gas/page';
+import { exportMinistryNow, type MinistryExport } from './gas/ministry-export';
 import { checkRegister as checkRegisterNow, runSetup, type SetupReport } from './gas/setup';
 import { handlePost } from './gas/webapp';
 
@@ -69,6 +70,11 @@ export function onTimer(): void {
 /** Run by the owner (the periodic trigger runs it daily): closed months to the yearly archive. */
 export function archiveClosedMonths(): ArchiveRun {
   return archiveNow();
+}
+
+/** Run by the owner: the batch of notices to the Ministry of Labour (Sheet and CSV in Agorà's folder). */
+export function exportMinistryNotices(): MinistryExport {
+  return exportMinistryNow();
 }
 
 /** Web app (executes as the owner): the full-page web view (`?giorni=` opens a mail's days). */

@@ -11,6 +11,7 @@
 // "agorà diffusa" (shared workplaces across the Unione's comuni).
 import { addDays, type IsoDate } from '../../src/domain/dates';
 import { HolidayCalendar } from '../../src/domain/holidays';
+import { taxCodeOf } from '../../src/domain/tax-code';
 
 export const DOMAIN = 'terredargine.example';
 /** The HR account that owns the script, the register, the Form and the calendar. */
@@ -711,4 +712,80 @@ function featuredPeople(
     'strumentazione propria',
   );
   return out;
+}
+
+// ---- Staff records and employers (the Ministry notice) ------------------------------------------
+// Derived from each person after the organisation is built, with a generator seeded by their
+// email: the organisation itself (and everything drawn for it) stays the same. Tax codes are
+// computed from the invented facts; the employers' tax codes and INAIL positions are invented too
+// (11 and 8 digits): a demo, never real data.
+
+export interface DemoStaffRecord {
+  surname: string;
+  firstName: string;
+  taxCode: string;
+  birthDate: IsoDate;
+  birthPlace: string;
+  employmentStart: IsoDate;
+  employmentType: 'TI' | 'TD';
+  inailPat: string;
+  inailRate: string;
+  category: string;
+  contractType: string;
+  gender: 'F' | 'M';
+}
+
+export interface DemoEmployer {
+  name: string;
+  taxCode: string;
+  legalName: string;
+  sectors: string[];
+}
+
+/** Cadastral codes of comuni people here are often born in: Carpi, Modena, Reggio nell'Emilia, Bologna, Roma, Napoli, Milano. */
+const BIRTH_PLACES = ['B819', 'B819', 'B819', 'F257', 'F257', 'H223', 'A944', 'H501', 'F839', 'F205'];
+const CATEGORIES = ['Operatori esperti', 'Istruttori', 'Istruttori', 'Funzionari ed elevata qualificazione'];
+
+function hashOf(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+export function demoEmployers(): DemoEmployer[] {
+  return ORGANISATIONS.map((o, i) => ({
+    name: o.name,
+    taxCode: String(90000000000 + (hashOf(o.name) % 9000000) + i).padStart(11, '0'),
+    legalName: o.name,
+    sectors: o.sectors.map((s) => s.name),
+  }));
+}
+
+export function demoStaffRecord(e: DemoEmployee): DemoStaffRecord {
+  const r = prng(hashOf(e.email));
+  const [firstName, ...rest] = e.name.split(' ');
+  const surname = rest.join(' ');
+  const gender = (FIRST_F as readonly string[]).includes(firstName) ? 'F' : 'M';
+  const year = 1962 + Math.floor(r() * 38);
+  const month = 1 + Math.floor(r() * 12);
+  const day = 1 + Math.floor(r() * 28);
+  const birthDate = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as IsoDate;
+  const birthPlace = pick(r, BIRTH_PLACES);
+  const hired = Math.min(2025, year + 22 + Math.floor(r() * 20));
+  const employmentStart = `${hired}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-01` as IsoDate;
+  const taxCode = taxCodeOf({ surname, firstName, birthDate, gender, birthPlace });
+  return {
+    surname,
+    firstName,
+    taxCode,
+    birthDate,
+    birthPlace,
+    employmentStart,
+    employmentType: r() < 0.08 ? 'TD' : 'TI',
+    inailPat: String(10000000 + (hashOf(e.organisation) % 89999999)),
+    inailRate: '0722',
+    category: e.isHead ? 'Funzionari ed elevata qualificazione' : pick(r, CATEGORIES),
+    contractType: 'CCNL Funzioni locali 2019-2021',
+    gender,
+  };
 }

@@ -10,11 +10,14 @@ import { fromRomeLocal } from '../../src/domain/rome-time';
 import {
   DEMO_TODAY,
   DEMO_TODAY_MINUTES,
+  demoEmployers,
+  demoStaffRecord,
   HISTORY_FROM,
   HR_ACCOUNT,
   prng,
   type DemoOrganisation,
   type DemoRequest,
+  type DemoStaffRecord,
 } from './demo-org';
 import type { WorkspaceHandle } from './workspace-handle';
 
@@ -60,6 +63,24 @@ const REJECT_REASONS = [
   'Copertura del servizio insufficiente: scegli un altro giorno.',
 ];
 
+/** The staff-record columns of Dipendenti, as payroll's import fills them. */
+function staffCells(r: DemoStaffRecord, day: (d: IsoDate | '') => Date | ''): Record<string, string | Date> {
+  return {
+    Cognome: r.surname,
+    Nome: r.firstName,
+    'Codice fiscale': r.taxCode,
+    'Data di nascita': day(r.birthDate),
+    'Comune di nascita (codice)': r.birthPlace,
+    'Data di assunzione': day(r.employmentStart),
+    'Tipo rapporto': r.employmentType,
+    'PAT INAIL': r.inailPat,
+    'Voce di tariffa INAIL': r.inailRate,
+    Categoria: r.category,
+    Contratto: r.contractType,
+    Genere: r.gender,
+  };
+}
+
 export function seedWorkspace(handle: WorkspaceHandle, org: DemoOrganisation, seed = 1): SeedSummary {
   const started = Date.now();
   const r = prng(seed);
@@ -100,6 +121,19 @@ export function seedWorkspace(handle: WorkspaceHandle, org: DemoOrganisation, se
         'Km casa-lavoro': e.commuteKm,
         'Categoria prioritaria': e.priority,
         'Mostra sede nel mio calendario': e.workingLocationOptIn ? 'sì' : 'no',
+        // Birth dates reach back to the 1960s, when Italy kept no summer time: as noon, so that
+        // the instant is that day whatever the zone rules of the year (Sheets keeps the date).
+        ...staffCells(demoStaffRecord(e), (d) => (d ? new Date(romeMs(d, 12 * 60)) : '')),
+      })),
+    );
+    writeRows(
+      ss,
+      'Enti',
+      demoEmployers().map((o) => ({
+        Ente: o.name,
+        'Codice fiscale': o.taxCode,
+        Denominazione: o.legalName,
+        Settori: o.sectors.join('\n'),
       })),
     );
     writeRows(

@@ -76,6 +76,12 @@ export function withdrawalEffective(
   return { ok: true, effective: addDays(w.noticeDate, days) };
 }
 
+/** The signature date of an agreement signed on two dates: the later one, or null if one is missing. */
+export function signedOnOf(employee: IsoDate | null, manager: IsoDate | null): IsoDate | null {
+  if (!employee || !manager) return null;
+  return employee > manager ? employee : manager;
+}
+
 /** The date both parties had accepted (the signature date), or null. */
 export function signedOn(life: AgreementLife): IsoDate | null {
   const a = life.employeeAcceptance?.at;

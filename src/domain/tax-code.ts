@@ -93,3 +93,45 @@ export function parseTaxCode(
     facts: { code, birthDate: makeDate(year, month, day), gender, birthPlace: plain.slice(11, 15) },
   };
 }
+
+const VOWELS = /[AEIOU]/g;
+const CONSONANTS = /[B-DF-HJ-NP-TV-Z]/g;
+
+function letters(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z]/g, '');
+}
+
+/** Three letters of a surname: its consonants, then its vowels, then X. */
+function surnamePart(surname: string): string {
+  const l = letters(surname);
+  return `${(l.match(CONSONANTS) ?? []).join('')}${(l.match(VOWELS) ?? []).join('')}XXX`.slice(0, 3);
+}
+
+/** Three letters of a first name: with four consonants or more, the 1st, 3rd and 4th. */
+function namePart(name: string): string {
+  const l = letters(name);
+  const c = (l.match(CONSONANTS) ?? []).join('');
+  if (c.length >= 4) return c[0] + c[2] + c[3];
+  return `${c}${(l.match(VOWELS) ?? []).join('')}XXX`.slice(0, 3);
+}
+
+/**
+ * The tax code of a person from their facts (without omocodia, which only the Agenzia delle
+ * Entrate assigns): for generating test and demo records, and to suggest one to HR.
+ */
+export function taxCodeOf(p: {
+  surname: string;
+  firstName: string;
+  birthDate: IsoDate;
+  gender: 'F' | 'M';
+  birthPlace: string;
+}): string {
+  const [y, m, d] = p.birthDate.split('-').map(Number);
+  const day = String(p.gender === 'F' ? d + 40 : d).padStart(2, '0');
+  const first15 = `${surnamePart(p.surname)}${namePart(p.firstName)}${String(y % 100).padStart(2, '0')}${MONTH_LETTERS[m - 1]}${day}${p.birthPlace.toUpperCase()}`;
+  return first15 + taxCodeCheckLetter(first15);
+}

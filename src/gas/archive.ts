@@ -18,7 +18,7 @@ import type { DayRecord } from '../app/ports';
 import { carryLine, planArchive, type ArchivePlan } from './archive-plan';
 import { cellToText, toCellData, type Cell } from './cells';
 import { nowLocal, sha256Hex } from './chain-state';
-import { PROPERTY } from './properties';
+import { folderSpreadsheet } from './drive-files';
 import { SheetsRegister } from './register';
 import { columnsOf, daysFromRows, peopleFromRows, RegisterError, sitesFromRows } from './rows';
 import { normaliseHeader, SHEETS, type SheetKey } from './schema';
@@ -199,35 +199,13 @@ export function openArchive(
 ): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const props = PropertiesService.getScriptProperties();
   const files = JSON.parse(props.getProperty(ARCHIVE_FILES_PROPERTY) ?? '{}') as Record<string, string>;
-  const folderId = props.getProperty(PROPERTY.driveRootId);
-  if (!folderId) throw new RegisterError('Manca la cartella di Agorà: esegui la configurazione.');
-  const folder = DriveApp.getFolderById(folderId);
-  let id = files[String(year)];
-  if (id && DriveApp.getFileById(id).isTrashed()) id = '';
-  // A run interrupted after creating the file may have left it in Agorà's folder, or in the
-  // owner's My Drive where SpreadsheetApp.create puts new files: moved in, never made twice.
-  for (const place of [folder, DriveApp.getRootFolder()]) {
-    const found = id ? null : place.getFilesByName(archiveName(year));
-    while (!id && found?.hasNext()) {
-      const file = found.next();
-      if (file.isTrashed()) continue;
-      id = file.getId();
-      if (place !== folder) file.moveTo(folder);
-    }
-  }
-  if (!id) {
-    const made = SpreadsheetApp.create(archiveName(year));
-    made.setSpreadsheetTimeZone('Europe/Rome');
-    DriveApp.getFileById(made.getId()).moveTo(folder);
-    id = made.getId();
-  }
-  if (files[String(year)] !== id)
-    props.setProperty(ARCHIVE_FILES_PROPERTY, JSON.stringify({ ...files, [year]: id }));
-  const ss = SpreadsheetApp.openById(id);
+  const ss = folderSpreadsheet(
+    archiveName(year),
+    files[String(year)] ?? null,
+    (id) => props.setProperty(ARCHIVE_FILES_PROPERTY, JSON.stringify({ ...files, [year]: id })),
+    admins,
+  );
   ensureArchiveSheets(ss);
-  const file = DriveApp.getFileById(id);
-  const viewers = new Set(file.getViewers().map((u) => u.getEmail().toLowerCase()));
-  for (const admin of admins) if (!viewers.has(admin)) file.addViewer(admin);
   return ss;
 }
 

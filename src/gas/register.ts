@@ -179,6 +179,11 @@ export class SheetsRegister implements RegisterPort {
   }
 
   /** The values of whole sheets, read now in one call (header row first, dates as Dates). */
+  /** Whether the register has the sheet (setup makes the ones a new version adds). */
+  hasSheet(key: SheetKey): boolean {
+    return this.spreadsheet.getSheetByName(SHEETS[key].name) !== null;
+  }
+
   sheetValues<K extends SheetKey>(keys: readonly K[]): Record<K, Cell[][]> {
     for (const k of keys) this.tables.delete(k);
     this.prefetch(keys);

@@ -34,6 +34,8 @@ import {
 } from '../domain/model';
 import { DEFAULT_POLICY, POLICY_LABELS, validatePolicy, type Policy } from '../domain/policy';
 import type { RuleId, Severity } from '../domain/rules';
+import type { WorkerFacts } from '../domain/ministry';
+import { parseTaxCode } from '../domain/tax-code';
 import type { AuditEntry, DayRecord, RegisterSnapshot, RowProblem } from '../app/ports';
 import type { Notification, NotificationKind } from '../app/notifications';
 import type { ChainedLine } from './chain';
@@ -433,6 +435,118 @@ export function employeesFromRows(
     employees.push(v.value);
   }
   return { employees, problems };
+}
+
+// ---- Staff records and employers (the Ministry notice) --------------------------------------
+
+/** What the Ministry notice and the reports read of a person, beside what the rules use. */
+export interface StaffFacts extends WorkerFacts {
+  email: string;
+  organisation: string;
+  category: string;
+  contractType: string;
+  gender: 'F' | 'M' | '';
+}
+
+/**
+ * The staff-record columns of Dipendenti, by email. A record with a bad field is listed in
+ * Problemi and kept with that field empty: the rules never need these fields, the notice names
+ * what it lacks.
+ */
+export function staffFactsFromRows(
+  values: SheetValues,
+  today: IsoDate,
+): { staff: Map<string, StaffFacts>; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const problem = problemsOf('employees', problems);
+  const staff = new Map<string, StaffFacts>();
+  for (const { row, cells } of recordsOf('employees', values)) {
+    const email = normaliseEmail(cells.email);
+    if (!email || staff.has(email)) continue;
+    const date = (key: string): IsoDate | null => {
+      const d = cellToDate(cells[key]);
+      if (d === undefined) {
+        problem(
+          row,
+          `La colonna «${headerOf('employees', key)}» non contiene una data: «${cellToText(cells[key])}».`,
+        );
+        return null;
+      }
+      return d;
+    };
+    let taxCode = cellToText(cells.taxCode).toUpperCase();
+    if (taxCode) {
+      const parsed = parseTaxCode(taxCode, today);
+      if (!parsed.ok) {
+        problem(row, parsed.message);
+        taxCode = '';
+      }
+    }
+    const type = cellToText(cells.employmentType).toUpperCase();
+    const gender = cellToText(cells.gender).toUpperCase();
+    staff.set(email, {
+      email,
+      organisation: cellToText(cells.organisation),
+      taxCode,
+      surname: cellToText(cells.surname),
+      firstName: cellToText(cells.firstName),
+      birthDate: date('birthDate'),
+      birthPlace: cellToText(cells.birthPlace).toUpperCase(),
+      employmentStart: date('employmentStart'),
+      employmentType: type === 'TI' || type === 'TD' ? type : '',
+      inailPat: cellToText(cells.inailPat),
+      inailRate: cellToText(cells.inailRate),
+      category: cellToText(cells.category),
+      contractType: cellToText(cells.contractType),
+      gender: gender === 'F' || gender === 'M' ? gender : '',
+    });
+  }
+  return { staff, problems };
+}
+
+export interface Organisation {
+  name: string;
+  taxCode: string;
+  /** As the Ministry knows the employer; the name when empty. */
+  legalName: string;
+  sectors: string[];
+}
+
+/** The employers of Enti, by name as Dipendenti writes it. */
+export function organisationsFromRows(values: SheetValues): {
+  organisations: Map<string, Organisation>;
+  problems: RowProblem[];
+} {
+  const problems: RowProblem[] = [];
+  const problem = problemsOf('organisations', problems);
+  const organisations = new Map<string, Organisation>();
+  for (const { row, cells } of recordsOf('organisations', values)) {
+    const name = cellToText(cells.name);
+    const taxCode = cellToText(cells.taxCode).replace(/\s+/g, '');
+    if (!name) {
+      problem(row, 'Manca il nome dell’ente.');
+      continue;
+    }
+    // A public body's tax code is its 11-digit number (partita IVA form).
+    if (!/^\d{11}$/.test(taxCode)) {
+      problem(row, `Il codice fiscale di un ente ha 11 cifre: «${cellToText(cells.taxCode)}».`);
+      continue;
+    }
+    if (organisations.has(name)) {
+      problem(row, `${name} compare più volte: vale la prima riga.`);
+      continue;
+    }
+    organisations.set(name, {
+      name,
+      taxCode,
+      legalName: cellToText(cells.legalName) || name,
+      sectors: cellToText(cells.sectors)
+        .split(/\r?\n|;/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+    });
+  }
+  return { organisations, problems };
 }
 
 /** The agreements; one of someone who is not in `employees` is a problem. */

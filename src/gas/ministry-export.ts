@@ -1,0 +1,125 @@
+// The batch of notices to the Ministry of Labour (docs/ministry-notice.md): one row per
+// agreement event, in the data model's columns, written to «Agorà — Comunicazioni al Ministero»
+// in Agorà's Drive folder (HR downloads it as .xlsx) and as comunicazioni-ministero.csv beside
+// it. Each row says what it still lacks, so HR completes the staff records before sending.
+import { toCsv } from '../domain/csv';
+import { type IsoDate } from '../domain/dates';
+import { signedOnOf } from '../domain/agreement-lifecycle';
+import {
+  missingFields,
+  NOTICE_COLUMNS,
+  NOTICE_LABELS,
+  noticeFor,
+  noticeRow,
+  type Notice,
+} from '../domain/ministry';
+import { toRomeLocal } from '../domain/rome-time';
+import { folderSpreadsheet, agoraFolder } from './drive-files';
+import { requireOwner } from './owner';
+import { SheetsRegister } from './register';
+import { gasLock, registerSpreadsheet } from './runtime';
+import {
+  agreementsFromRows,
+  organisationsFromRows,
+  peopleFromRows,
+  RegisterError,
+  staffFactsFromRows,
+} from './rows';
+import { SHEETS } from './schema';
+
+export const MINISTRY_EXPORT_NAME = 'Agorà — Comunicazioni al Ministero';
+export const MINISTRY_CSV_NAME = 'comunicazioni-ministero.csv';
+const EXPORT_PROPERTY = 'agora.ministryExport';
+
+export interface MinistryExport {
+  /** The header row, then one row per notice. */
+  rows: string[][];
+  csv: string;
+  spreadsheetId: string;
+  csvFileId: string;
+  /** Notices that cannot be sent yet, with what they lack. */
+  incomplete: { employee: string; notice: string; missing: string[] }[];
+}
+
+/** The notices of the agreements in the register: today, the start of each signed agreement. */
+export function noticesOf(register: SheetsRegister, today: IsoDate) {
+  const v = register.sheetValues(['employees', 'organisations', 'agreements']);
+  const staff = staffFactsFromRows(v.employees, today).staff;
+  const organisations = organisationsFromRows(v.organisations).organisations;
+  const agreements = agreementsFromRows(v.agreements, new Set(staff.keys())).agreements;
+  const out: { notice: Notice; row: string[] }[] = [];
+  for (const a of agreements) {
+    const signedOn = signedOnOf(a.signedByEmployee, a.signedByManager);
+    if (!signedOn) continue; // not an agreement yet: nothing to notify
+    const worker = staff.get(a.employee);
+    const employer = worker ? organisations.get(worker.organisation) : undefined;
+    const notice = noticeFor('start', `${a.employee}/${a.from}`, a.employee, a.from);
+    out.push({
+      notice,
+      row: noticeRow(
+        notice,
+        { taxCode: employer?.taxCode ?? '', name: employer?.legalName ?? worker?.organisation ?? '' },
+        worker ?? {
+          taxCode: '',
+          surname: '',
+          firstName: '',
+          birthDate: null,
+          birthPlace: '',
+          employmentStart: null,
+          employmentType: '',
+          inailPat: '',
+          inailRate: '',
+        },
+        { id: notice.agreementId, signedOn, from: a.from, to: a.to },
+        '',
+      ),
+    });
+  }
+  return out;
+}
+
+/** Writes the batch (HR or the owner, with the owner's rights): the Sheet and the CSV. */
+export function exportMinistryNotices(register: SheetsRegister): MinistryExport {
+  if (!register.hasSheet('organisations'))
+    throw new RegisterError(`Manca il foglio «${SHEETS.organisations.name}»: esegui la configurazione.`);
+  const today = toRomeLocal(Date.now()).date;
+  const notices = noticesOf(register, today);
+  const rows = [NOTICE_COLUMNS.map(([, header]) => header as string), ...notices.map((n) => n.row)];
+  const csv = toCsv(rows);
+  const props = PropertiesService.getScriptProperties();
+  const admins = peopleFromRows(register.sheetValues(['people']).people).admins;
+  const ss = folderSpreadsheet(
+    MINISTRY_EXPORT_NAME,
+    props.getProperty(EXPORT_PROPERTY),
+    (id) => props.setProperty(EXPORT_PROPERTY, id),
+    admins,
+  );
+  const sheet = ss.getSheets()[0];
+  sheet.clearContents();
+  // Every cell text: tax codes, PAT and dd/mm/yyyy dates stay as the Ministry reads them.
+  sheet.getRange(1, 1, rows.length, rows[0].length).setNumberFormat('@').setValues(rows);
+  sheet.setFrozenRows(1);
+  const folder = agoraFolder();
+  const previous = folder.getFilesByName(MINISTRY_CSV_NAME);
+  while (previous.hasNext()) previous.next().setTrashed(true);
+  const csvFile = folder.createFile(MINISTRY_CSV_NAME, csv, 'text/csv');
+  return {
+    rows,
+    csv,
+    spreadsheetId: ss.getId(),
+    csvFileId: csvFile.getId(),
+    incomplete: notices
+      .map((n) => ({
+        employee: n.notice.employee,
+        notice: `${NOTICE_LABELS[n.notice.kind]} dal ${n.notice.eventDate}`,
+        missing: missingFields(n.row),
+      }))
+      .filter((x) => x.missing.length),
+  };
+}
+
+/** The entry point: the owner, holding the script lock. */
+export function exportMinistryNow(): MinistryExport {
+  requireOwner('Comunicazioni al Ministero');
+  return gasLock.withLock(() => exportMinistryNotices(new SheetsRegister(registerSpreadsheet())));
+}
