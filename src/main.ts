@@ -33,6 +33,7 @@ import {
   type ItemResultDto,
   type RequestResultDto,
 } from './gas/page';
+import { syncDriveFoldersNow, type FolderSync } from './gas/drive-folders';
 import { exportMinistryNow, type MinistryExport } from './gas/ministry-export';
 import { checkRegister as checkRegisterNow, runSetup, type SetupReport } from './gas/setup';
 import { handlePost } from './gas/webapp';
@@ -75,6 +76,11 @@ export function archiveClosedMonths(): ArchiveRun {
 /** Run by the owner: the batch of notices to the Ministry of Labour (Sheet and CSV in Agorà's folder). */
 export function exportMinistryNotices(): MinistryExport {
   return exportMinistryNow();
+}
+
+/** Run by the owner: each person's folder in Agorà's Drive folder, named, placed and shared by convention. */
+export function syncDriveFolders(): FolderSync {
+  return syncDriveFoldersNow();
 }
 
 /** Web app (executes as the owner): the full-page web view (`?giorni=` opens a mail's days). */

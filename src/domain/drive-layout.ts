@@ -38,15 +38,23 @@ export interface ExpectedSharing {
   editors: string[];
 }
 
-/** Who may see a person's folder: them (view), their manager (comment), HR (edit). */
-export function personSharing(p: PersonForDrive, hr: readonly string[]): ExpectedSharing {
+/**
+ * Who may see a person's folder and the files in it: the person views, their manager views the
+ * folder and comments on its files (Drive lets a folder be shared to view or edit; commenting is
+ * a file's role), HR edits. Nobody is listed twice: an HR member keeps editing.
+ */
+export function personSharing(
+  p: PersonForDrive,
+  hr: readonly string[],
+): { folder: ExpectedSharing; file: ExpectedSharing } {
   const editors = [...new Set(hr.map((e) => e.toLowerCase()))].sort();
   const manager = p.manager.toLowerCase();
   const email = p.email.toLowerCase();
+  const person = editors.includes(email) ? [] : [email];
+  const boss = editors.includes(manager) || manager === email ? [] : [manager];
   return {
-    viewers: editors.includes(email) ? [] : [email],
-    commenters: editors.includes(manager) || manager === email ? [] : [manager],
-    editors,
+    folder: { viewers: [...person, ...boss].sort(), commenters: [], editors },
+    file: { viewers: person, commenters: boss, editors },
   };
 }
 
@@ -97,6 +105,22 @@ export function auditDrive(
   const findings: DriveFinding[] = [];
   const add = (item: DriveItem, reason: string) =>
     findings.push({ itemId: item.id, path: pathOf(item), reason });
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a
+      .map((x) => x.toLowerCase())
+      .sort()
+      .join() === [...b].sort().join();
+  const checkSharing = (item: DriveItem, want: ExpectedSharing) => {
+    if (
+      !same(item.viewers, want.viewers) ||
+      !same(item.commenters, want.commenters) ||
+      !same(item.editors, want.editors)
+    )
+      add(
+        item,
+        `condivisione diversa dalla regola: lettura ${want.viewers.join(', ') || 'nessuno'}; commento ${want.commenters.join(', ') || 'nessuno'}; modifica ${want.editors.join(', ')}.`,
+      );
+  };
   const personOfFolder = new Map<string, PersonForDrive>();
   const expectedOrgs = new Set(people.map((p) => personPath(p)[0]));
   const expectedSectors = new Set(people.map((p) => personPath(p).slice(0, 2).join('/')));
@@ -120,21 +144,7 @@ export function auditDrive(
     const grand = parent ? byId.get(parent.parentId) : undefined;
     if (parent?.name !== sector || grand?.name !== org || grand?.parentId !== rootId)
       add(folder, `la cartella di ${p.email} deve stare in «${org} / ${sector}».`);
-    const want = personSharing(p, hr);
-    const same = (a: readonly string[], b: readonly string[]) =>
-      a
-        .map((x) => x.toLowerCase())
-        .sort()
-        .join() === [...b].sort().join();
-    if (
-      !same(folder.viewers, want.viewers) ||
-      !same(folder.commenters, want.commenters) ||
-      !same(folder.editors, want.editors)
-    )
-      add(
-        folder,
-        `condivisione diversa dalla regola: lettura ${want.viewers.join(', ') || 'nessuno'}; commento ${want.commenters.join(', ') || 'nessuno'}; modifica ${want.editors.join(', ')}.`,
-      );
+    checkSharing(folder, personSharing(p, hr).folder);
   }
 
   for (const item of items) {
@@ -142,7 +152,9 @@ export function auditDrive(
     const parent = byId.get(item.parentId);
     const inPersonFolder = parent !== undefined && personOfFolder.has(parent.id);
     if (item.kind === 'file') {
-      if (!inPersonFolder && item.parentId !== rootId) add(item, 'file fuori dalla cartella di una persona.');
+      const owner = parent ? personOfFolder.get(parent.id) : undefined;
+      if (owner) checkSharing(item, personSharing(owner, hr).file);
+      else if (item.parentId !== rootId) add(item, 'file fuori dalla cartella di una persona.');
       continue;
     }
     if (inPersonFolder) continue; // annexes may be grouped in subfolders

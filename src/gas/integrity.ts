@@ -1,6 +1,6 @@
 // What the register check adds about the register's own integrity: the change log's chain and
 // its head, every column of every day against the line that wrote it, mail left uncertain, and
-// how close the spreadsheet is to Google's cell limit.
+// how close the spreadsheet is to Google's cell limit, and Agorà's Drive folder by convention.
 import type { RegisterSnapshot, RowProblem } from '../app/ports';
 import { liveFrom } from '../domain/archive';
 import { countIt, groupDigits } from '../domain/labels';
@@ -8,6 +8,8 @@ import { toRomeLocal } from '../domain/rome-time';
 import { planArchive } from './archive-plan';
 import { verifyChain, verifyDays } from './chain';
 import { sha256Hex } from './chain-state';
+import { driveProblems } from './drive-folders';
+import { PROPERTY } from './properties';
 import type { SheetsRegister } from './register';
 import { SHEETS } from './schema';
 
@@ -31,6 +33,9 @@ export function integrityProblems(register: SheetsRegister, snapshot: RegisterSn
   problems.push(...outboxProblems(register));
   problems.push(...archiveProblems(register, snapshot));
   problems.push(...cellProblems(register.spreadsheetCells()));
+  // Agorà's Drive folder by convention (the register check runs as the owner, after setup).
+  if (PropertiesService.getScriptProperties().getProperty(PROPERTY.driveRootId))
+    problems.push(...driveProblems(register));
   return problems;
 }
 

@@ -38,10 +38,13 @@ function tree(): DriveItem[] {
     item('org', 'Comune di Carpi', 'root'),
     item('sec', 'Servizi sociali', 'org'),
     item('anna', 'Rossi Anna anna.rossi@terredargine.example', 'sec', {
+      viewers: [ANNA.email, ANNA.manager],
+    }),
+    item('acc', 'Accordo 2027.pdf', 'anna', {
+      kind: 'file',
       viewers: [ANNA.email],
       commenters: [ANNA.manager],
     }),
-    item('acc', 'Accordo 2027.pdf', 'anna', { kind: 'file' }),
     item('arch', 'Agorà — Archivio 2026', 'root', { kind: 'file' }),
   ];
 }
@@ -58,12 +61,11 @@ describe('drive layout', () => {
     expect(folderName(' Polizia  locale / Nord ')).toBe('Polizia locale Nord');
     expect(folderName('///')).toBe('(senza nome)');
     expect(personSharing(ANNA, HR)).toEqual({
-      viewers: [ANNA.email],
-      commenters: [ANNA.manager],
-      editors: HR,
+      folder: { viewers: [ANNA.email, ANNA.manager].sort(), commenters: [], editors: HR },
+      file: { viewers: [ANNA.email], commenters: [ANNA.manager], editors: HR },
     });
-    // HR's own folder: HR edits it, nobody is added as viewer.
-    expect(personSharing({ ...ANNA, email: HR[0] }, HR).viewers).toEqual([]);
+    // HR's own folder: HR edits it, nobody is added as viewer but the manager.
+    expect(personSharing({ ...ANNA, email: HR[0] }, HR).folder.viewers).toEqual([ANNA.manager]);
   });
 
   test('the tree Agorà makes has nothing to report', () => {
@@ -73,7 +75,7 @@ describe('drive layout', () => {
   test('planted violations: link sharing, a misplaced file, a hand-renamed folder, a stray folder, extra sharing', () => {
     const planted = tree().map((i) =>
       i.id === 'anna'
-        ? { ...i, name: 'Anna R.', commenters: [...i.commenters, 'collega@terredargine.example'] }
+        ? { ...i, name: 'Anna R.', viewers: [...i.viewers, 'collega@terredargine.example'] }
         : i.id === 'acc'
           ? { ...i, generalAccess: 'ANYONE_WITH_LINK' }
           : i,
