@@ -1,7 +1,13 @@
 // Use cases: a manager (or delegate, or HR) approves or rejects pending days; the employee (or
 // their manager, or HR) cancels a pending or approved day. The caller is always the verified
 // identity given by the entry point, never a value sent by a client.
-import { formatDayIt, formatLocalDateTime, parseIsoDate, type LocalDateTime } from '../domain/dates';
+import {
+  formatDayIt,
+  formatLocalDateTime,
+  parseIsoDate,
+  type IsoDate,
+  type LocalDateTime,
+} from '../domain/dates';
 import { normaliseEmail, type DayStatus, type Employee } from '../domain/model';
 import { evaluateApproval } from '../domain/rules';
 import { STATUS_LABELS } from '../domain/labels';
@@ -96,6 +102,43 @@ export function cancelDay(ports: Ports, by: string, input: DayRef & { reason?: u
       return { status: 'cancelled', reason };
     };
   })[0];
+}
+
+/**
+ * After a withdrawal takes effect the agreement no longer covers the person's days: every
+ * pending or approved day from that date on, not past, is cancelled, and the person and their
+ * manager are told (the cancellation's mail). Run by the owner's daily job as `system`.
+ */
+export function cancelAfterWithdrawals(ports: Ports, system: string): ItemOutcome[] {
+  const snapshot = ports.register.load();
+  const today = ports.clock.now().date;
+  const effective = new Map<string, IsoDate>();
+  for (const w of snapshot.withdrawals ?? [])
+    if (!effective.has(w.employee) || w.effective < (effective.get(w.employee) as IsoDate))
+      effective.set(w.employee, w.effective);
+  const targets = snapshot.days.filter((d) => {
+    const from = effective.get(d.employee);
+    return (
+      from !== undefined &&
+      d.date >= from &&
+      d.date >= today &&
+      (d.status === 'pending' || d.status === 'approved')
+    );
+  });
+  if (!targets.length) return [];
+  return changeDays(
+    ports,
+    system,
+    targets.map((d) => ({ employee: d.employee, date: d.date })),
+    (_view, _caller, employee) => {
+      if (!employee) return null;
+      const from = effective.get(employee.email) as IsoDate;
+      return (day) =>
+        day.status !== 'pending' && day.status !== 'approved'
+          ? fail('INVALID_STATE', `La giornata è già ${STATUS_LABELS[day.status]}.`)
+          : { status: 'cancelled', reason: `L’accordo di lavoro agile è receduto dal ${formatDayIt(from)}.` };
+    },
+  );
 }
 
 type Transition = (day: DayRecord) => { status: DayStatus; reason: string } | Failure;

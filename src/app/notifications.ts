@@ -161,12 +161,22 @@ export function changeNotifications(
   >();
   for (const { employee, day } of changes) {
     const cancelled = day.status === 'cancelled';
-    const to = cancelled && by === employee.email ? employee.manager : employee.email;
+    // A cancellation tells the other party; one made by someone else (HR, the daily job after a
+    // withdrawal) tells both.
+    const recipients = !cancelled
+      ? [employee.email]
+      : by === employee.email
+        ? [employee.manager]
+        : by === employee.manager
+          ? [employee.email]
+          : [employee.email, employee.manager];
     const kind: NotificationKind = cancelled ? 'cancellation' : 'decision';
-    const key = `${to}|${kind}|${employee.email}`;
-    const group = groups.get(key) ?? { to, kind, employee, days: [] };
-    group.days.push(day);
-    groups.set(key, group);
+    for (const to of recipients) {
+      const key = `${to}|${kind}|${employee.email}`;
+      const group = groups.get(key) ?? { to, kind, employee, days: [] };
+      group.days.push(day);
+      groups.set(key, group);
+    }
   }
   return [...groups.values()].map(({ to, kind, employee, days }) => ({
     to,

@@ -60,6 +60,8 @@ export interface RegisterSnapshot {
   delegations: Delegation[];
   days: DayRecord[];
   problems: RowProblem[];
+  /** Agreements withdrawn (art. 19 c. 2 L. 81/2017): in force until the day before `effective`. */
+  withdrawals?: { employee: string; effective: IsoDate }[];
 }
 
 /**

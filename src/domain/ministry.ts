@@ -159,7 +159,7 @@ export function noticeRow(
     worker.inailPat,
     worker.inailRate,
     ministryDate(agreement.signedOn),
-    agreement.to === null && notice.kind !== 'withdrawal' ? 'TI' : 'TD',
+    agreement.to === null ? 'TI' : 'TD',
     ministryDate(agreement.from),
     ministryDate(end),
     NOTICE_CODES[notice.kind],

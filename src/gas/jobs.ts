@@ -11,6 +11,7 @@ import { PROPERTY } from './properties';
 import { gasLock, gasPorts, registerSpreadsheet } from './runtime';
 import { SheetsRegister } from './register';
 import type { Ports } from '../app/ports';
+import { cancelAfterWithdrawals } from '../app/decisions';
 
 /** Well under Apps Script's 6 minutes per execution. */
 export const TIMER_BUDGET_MS = 4 * 60_000;
@@ -49,13 +50,16 @@ export function archiveNow(): ArchiveRun {
 }
 
 /**
- * Once a day: the archive, then HR's daily digest with the change log's chain head. Done again
+ * Once a day: days after a withdrawal cancelled, the archive, then HR's daily digest with the change log's chain head. Done again
  * at the next run until the archive says it is done.
  */
 function runDailyWork(): void {
   const props = PropertiesService.getScriptProperties();
   const today = toRomeLocal(Date.now()).date;
   if (props.getProperty(PROPERTY.lastDailyWork) === today) return;
+  // Days a withdrawn agreement no longer covers, cancelled with a message (idempotent: a run
+  // interrupted here finds fewer days next time).
+  cancelAfterWithdrawals(gasPorts(), Session.getEffectiveUser().getEmail().toLowerCase());
   const run = runArchiveJob();
   gasLock.withLock(() => queueDailyDigest(new SheetsRegister(registerSpreadsheet()), run));
   if (run.done) props.setProperty(PROPERTY.lastDailyWork, today);

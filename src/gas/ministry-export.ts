@@ -12,6 +12,7 @@ import {
   noticeFor,
   noticeRow,
   type Notice,
+  type WorkerFacts,
 } from '../domain/ministry';
 import { toRomeLocal } from '../domain/rome-time';
 import { folderSpreadsheet, agoraFolder } from './drive-files';
@@ -41,39 +42,51 @@ export interface MinistryExport {
   incomplete: { employee: string; notice: string; missing: string[] }[];
 }
 
-/** The notices of the agreements in the register: today, the start of each signed agreement. */
+const NO_WORKER: WorkerFacts = {
+  taxCode: '',
+  surname: '',
+  firstName: '',
+  birthDate: null,
+  birthPlace: '',
+  employmentStart: null,
+  employmentType: '',
+  inailPat: '',
+  inailRate: '',
+};
+
+/**
+ * The notices of the agreements in the register: the start of each signed agreement and its
+ * withdrawal. (Changes and cancellations need the agreement's history, not kept yet.)
+ */
 export function noticesOf(register: SheetsRegister, today: IsoDate) {
   const v = register.sheetValues(['employees', 'organisations', 'agreements']);
   const staff = staffFactsFromRows(v.employees, today).staff;
   const organisations = organisationsFromRows(v.organisations).organisations;
-  const agreements = agreementsFromRows(v.agreements, new Set(staff.keys())).agreements;
+  const disabled = new Set([...staff.values()].filter((s) => s.disabled).map((s) => s.email));
+  const { agreements, withdrawals } = agreementsFromRows(v.agreements, new Set(staff.keys()), disabled);
   const out: { notice: Notice; row: string[] }[] = [];
   for (const a of agreements) {
     const signedOn = signedOnOf(a.signedByEmployee, a.signedByManager);
     if (!signedOn) continue; // not an agreement yet: nothing to notify
     const worker = staff.get(a.employee);
     const employer = worker ? organisations.get(worker.organisation) : undefined;
-    const notice = noticeFor('start', `${a.employee}/${a.from}`, a.employee, a.from);
-    out.push({
-      notice,
-      row: noticeRow(
+    const withdrawal = withdrawals.find((w) => w.employee === a.employee && w.from === a.from);
+    const id = `${a.employee}/${a.from}`;
+    // The period as signed; a withdrawal is its own notice, ending the period.
+    const facts = { id, signedOn, from: a.from, to: withdrawal ? withdrawal.signedTo : a.to };
+    const notices = [noticeFor('start', id, a.employee, a.from)];
+    if (withdrawal) notices.push(noticeFor('withdrawal', id, a.employee, withdrawal.effective));
+    for (const notice of notices)
+      out.push({
         notice,
-        { taxCode: employer?.taxCode ?? '', name: employer?.legalName ?? worker?.organisation ?? '' },
-        worker ?? {
-          taxCode: '',
-          surname: '',
-          firstName: '',
-          birthDate: null,
-          birthPlace: '',
-          employmentStart: null,
-          employmentType: '',
-          inailPat: '',
-          inailRate: '',
-        },
-        { id: notice.agreementId, signedOn, from: a.from, to: a.to },
-        '',
-      ),
-    });
+        row: noticeRow(
+          notice,
+          { taxCode: employer?.taxCode ?? '', name: employer?.legalName ?? worker?.organisation ?? '' },
+          worker ?? NO_WORKER,
+          facts,
+          '',
+        ),
+      });
   }
   return out;
 }

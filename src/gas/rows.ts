@@ -10,7 +10,8 @@
 // regole», «Codice azione», «Codice»). Reading stays tolerant: a row without its code (a register
 // made by the previous version, whose visible column held the id) is read from the visible
 // column, by id or by Italian name.
-import { parseIsoDate, WEEKDAY_CODES, type IsoDate, type WeekdayCode } from '../domain/dates';
+import { addDays, parseIsoDate, WEEKDAY_CODES, type IsoDate, type WeekdayCode } from '../domain/dates';
+import { withdrawalEffective } from '../domain/agreement-lifecycle';
 import type { HolidayOverride } from '../domain/holidays';
 import {
   ELIGIBILITY_LABELS,
@@ -446,6 +447,8 @@ export interface StaffFacts extends WorkerFacts {
   category: string;
   contractType: string;
   gender: 'F' | 'M' | '';
+  /** Priority category «disabilità» (the employer's withdrawal notice runs 90 days). */
+  disabled: boolean;
 }
 
 /**
@@ -499,6 +502,7 @@ export function staffFactsFromRows(
       category: cellToText(cells.category),
       contractType: cellToText(cells.contractType),
       gender: gender === 'F' || gender === 'M' ? gender : '',
+      disabled: fromLabel(PRIORITY_LABELS, cellToText(cells.priority)) === 'disability',
     });
   }
   return { staff, problems };
@@ -550,17 +554,38 @@ export function organisationsFromRows(values: SheetValues): {
 }
 
 /** The agreements; one of someone who is not in `employees` is a problem. */
+/** A withdrawal recorded in Accordi, and the day it takes effect. */
+export interface AgreementWithdrawal {
+  employee: string;
+  from: IsoDate;
+  /** The agreement's end as signed (null: indefinite term). */
+  signedTo: IsoDate | null;
+  effective: IsoDate;
+  by: 'employer' | 'employee';
+  reason: string;
+}
+
 export function agreementsFromRows(
   values: SheetValues,
   employees: ReadonlySet<string>,
-): { agreements: Agreement[]; problems: RowProblem[] } {
+  /** People with the priority category «disabilità»: the employer's notice runs 90 days. */
+  disabled: ReadonlySet<string> = new Set(),
+): { agreements: Agreement[]; withdrawals: AgreementWithdrawal[]; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const problem = problemsOf('agreements', problems);
   const agreements: Agreement[] = [];
+  const withdrawals: AgreementWithdrawal[] = [];
   for (const { row, cells } of recordsOf('agreements', values)) {
     const dates: Record<string, IsoDate | null> = {};
     let bad = false;
-    for (const k of ['from', 'to', 'signedByEmployee', 'signedByManager', 'safetyNoticeDate']) {
+    for (const k of [
+      'from',
+      'to',
+      'signedByEmployee',
+      'signedByManager',
+      'safetyNoticeDate',
+      'withdrawalNotice',
+    ]) {
       const d = cellToDate(cells[k]);
       if (d === undefined) {
         problem(
@@ -581,17 +606,52 @@ export function agreementsFromRows(
       continue;
     }
     const equipmentText = cellToText(cells.equipment);
+    const { withdrawalNotice, ...agreementDates } = dates;
     const v = validateAgreement({
       employee: cellToText(cells.employee),
-      ...dates,
+      ...agreementDates,
       contactWindows: windows,
       equipment: equipmentText ? (fromLabel(EQUIPMENT_LABELS, equipmentText) ?? equipmentText) : undefined,
     });
-    if (!v.ok) problem(row, v.errors.map((e) => e.message).join(' '));
-    else if (!employees.has(v.value.employee)) problem(row, `${v.value.employee} non è tra i dipendenti.`);
-    else agreements.push(v.value);
+    if (!v.ok) {
+      problem(row, v.errors.map((e) => e.message).join(' '));
+      continue;
+    }
+    if (!employees.has(v.value.employee)) {
+      problem(row, `${v.value.employee} non è tra i dipendenti.`);
+      continue;
+    }
+    const agreement = v.value;
+    if (withdrawalNotice) {
+      const by = cellToText(cells.withdrawalBy).toLowerCase() === 'dipendente' ? 'employee' : 'employer';
+      const effective = withdrawalEffective(
+        agreement,
+        {
+          by,
+          noticeDate: withdrawalNotice,
+          justifiedReason: cellToText(cells.withdrawalJustified).toLowerCase() === YES,
+          reason: cellToText(cells.withdrawalReason),
+        },
+        disabled.has(agreement.employee),
+      );
+      if (!effective.ok) problem(row, `Recesso non valido: ${effective.message}`);
+      else {
+        withdrawals.push({
+          employee: agreement.employee,
+          from: agreement.from,
+          signedTo: agreement.to,
+          effective: effective.effective,
+          by,
+          reason: cellToText(cells.withdrawalReason),
+        });
+        // The rules see the agreement end the day before the withdrawal takes effect.
+        const last = addDays(effective.effective, -1);
+        if (agreement.to === null || last < agreement.to) agreement.to = last;
+      }
+    }
+    agreements.push(agreement);
   }
-  return { agreements, problems };
+  return { agreements, withdrawals, problems };
 }
 
 export function sitesFromRows(values: SheetValues): { sites: Site[]; problems: RowProblem[] } {
@@ -1035,7 +1095,11 @@ export function snapshotFromSheets(values: Readonly<Record<LoadedSheet, SheetVal
   const { policy, problems: policyProblems } = policyFromRows(values.config);
   const people = peopleFromRows(values.people);
   const employees = employeesFromRows(values.employees, new Set([...people.emails, ...people.admins]));
-  const agreements = agreementsFromRows(values.agreements, new Set(employees.employees.map((e) => e.email)));
+  const agreements = agreementsFromRows(
+    values.agreements,
+    new Set(employees.employees.map((e) => e.email)),
+    new Set(employees.employees.filter((e) => e.priority === 'disability').map((e) => e.email)),
+  );
   const sites = sitesFromRows(values.sites);
   const holidays = holidaysFromRows(values.holidays);
   const days = daysFromRows(values.days, sites.sites);
@@ -1048,6 +1112,7 @@ export function snapshotFromSheets(values: Readonly<Record<LoadedSheet, SheetVal
       sites: sites.sites,
       holidays: holidays.holidays,
       delegations: people.delegations,
+      withdrawals: agreements.withdrawals.map((w) => ({ employee: w.employee, effective: w.effective })),
       days: days.days,
       problems: [
         ...policyProblems,

@@ -125,6 +125,11 @@ export const SHEETS = {
       },
       { key: 'equipment', header: 'Strumentazione', kind: 'enum', choices: Object.values(EQUIPMENT_LABELS) },
       { key: 'safetyNoticeDate', header: 'Informativa sicurezza', kind: 'date' },
+      // Withdrawal (art. 19 c. 2 L. 81/2017): the agreement ends the day before it takes effect.
+      { key: 'withdrawalNotice', header: 'Recesso: preavviso del', kind: 'date' },
+      { key: 'withdrawalBy', header: 'Recesso da', kind: 'enum', choices: ['ente', 'dipendente'] },
+      { key: 'withdrawalJustified', header: 'Giustificato motivo', kind: 'enum', choices: yesNo },
+      { key: 'withdrawalReason', header: 'Motivo del recesso', kind: 'text' },
     ],
   },
   sites: {

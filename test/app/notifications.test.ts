@@ -245,7 +245,7 @@ describe('changeNotifications', () => {
     expect(out[1].body).not.toContain('10 nov');
   });
 
-  it('a cancellation by the employee goes to the manager; by the manager or HR, to the employee', () => {
+  it('a cancellation by the employee goes to the manager; by the manager, to the employee; by anyone else, to both', () => {
     const cancelled = (by: string) =>
       changeNotifications(
         [{ employee: ANNA, day: day(ANNA, '2026-11-09', 'cancelled') }],
@@ -255,7 +255,11 @@ describe('changeNotifications', () => {
       ).map((m) => [m.to, m.kind]);
     expect(cancelled(ANNA.email)).toEqual([[MARIO, 'cancellation']]);
     expect(cancelled(MARIO)).toEqual([[ANNA.email, 'cancellation']]);
-    expect(cancelled(HR)).toEqual([[ANNA.email, 'cancellation']]);
+    // Someone else (HR, the daily job after a withdrawal): both are told.
+    expect(cancelled(HR)).toEqual([
+      [ANNA.email, 'cancellation'],
+      [MARIO, 'cancellation'],
+    ]);
   });
 
   it('a cancellation mail names the employee and who cancelled', () => {

@@ -89,7 +89,7 @@ describe('ministry notices', () => {
       AGREEMENT,
       'MLPS-123',
     );
-    expect(row.slice(12)).toEqual(['TD', '01/01/2027', '30/03/2027', 'R', 'MLPS-123']);
+    expect(row.slice(12)).toEqual(['TI', '01/01/2027', '30/03/2027', 'R', 'MLPS-123']);
   });
 
   test('what a row lacks is named', () => {

@@ -1,0 +1,104 @@
+// Withdrawal from an agreement (art. 19 c. 2 L. 81/2017), through the bundle: HR records it in
+// Accordi; the rules stop counting on the agreement from the day it takes effect; the owner's
+// daily job cancels the days after it, telling the person and their manager; the Ministry
+// export gets its withdrawal notice.
+import type { MinistryExport } from '../../src/gas/ministry-export';
+import { SHEETS } from '../../src/gas/schema';
+import { ANNA, MANAGER, OWNER, Product, bundlePath } from '../helpers/product';
+
+beforeAll(() => {
+  bundlePath();
+});
+
+/** HR edits a person's agreement in Accordi (by header); a Date or text per cell. */
+function editAgreement(p: Product, email: string, cells: Record<string, string | Date>): void {
+  p.asOwner(() => {
+    const sheet = p.spreadsheet().getSheetByName(SHEETS.agreements.name);
+    if (!sheet) throw new Error('no Accordi');
+    const values = sheet.getDataRange().getValues();
+    const header = values[0].map(String);
+    const row = values.findIndex((r) => r[header.indexOf('Dipendente')] === email);
+    for (const [h, v] of Object.entries(cells)) {
+      const c = header.indexOf(h);
+      if (c < 0) throw new Error(`no column ${h}`);
+      sheet.getRange(row + 1, c + 1).setValue(v);
+    }
+  });
+}
+
+const romeDate = (iso: string) => new Date(`${iso}T12:00:00+01:00`);
+
+describe('withdrawal', () => {
+  test('Anna withdraws from her indefinite agreement with 30 days of notice: the days after are cancelled and announced', () => {
+    const p = Product.start({ at: '2026-11-02T09:00' });
+    editAgreement(p, ANNA, { Al: '' }); // an agreement of indefinite term
+    p.submit(ANNA, ['2026-11-16', '2026-12-07', '2026-12-09']);
+    expect(
+      p
+        .approve(MANAGER, [
+          { employee: ANNA, date: '2026-11-16' },
+          { employee: ANNA, date: '2026-12-07' },
+        ])
+        .every((r) => r.ok),
+    ).toBe(true);
+    p.runTimersUntil('2026-11-02T10:10');
+    const before = p.mails().length;
+
+    // 3 November: Anna gives notice; it takes effect on 3 December.
+    p.at('2026-11-03T08:00');
+    editAgreement(p, ANNA, {
+      'Recesso: preavviso del': romeDate('2026-11-03'),
+      'Recesso da': 'dipendente',
+      'Giustificato motivo': 'no',
+      'Motivo del recesso': 'Trasferimento ad altro ente',
+    });
+    p.runTimersUntil('2026-11-03T08:10');
+    expect(p.day(ANNA, '2026-11-16').status).toBe('approved');
+    const dec7 = p.day(ANNA, '2026-12-07');
+    expect([dec7.status, dec7.reason]).toEqual([
+      'cancelled',
+      'L’accordo di lavoro agile è receduto dal gio 3 dic 2026.',
+    ]);
+    expect(p.day(ANNA, '2026-12-09').status).toBe('cancelled');
+    // The calendar event of 7 December is gone; the one of 16 November stays.
+    expect(
+      p
+        .events()
+        .map((e) => e.date)
+        .sort(),
+    ).toEqual(['2026-11-16']);
+    // Anna and Mario are told.
+    const told = p
+      .mails()
+      .slice(before)
+      .filter((m) => !m.subject.startsWith('Registro di Agorà'));
+    expect(told.map((m) => m.to).sort()).toEqual([ANNA, MANAGER].sort());
+    // The next runs find nothing more to do; the register check is clean.
+    p.runTimersUntil('2026-11-04T08:10');
+    p.bundle.run(OWNER, 'checkRegister');
+    expect(p.problems()).toEqual([]);
+    // From 3 December the rules see no agreement: a new request is refused.
+    p.submit(ANNA, ['2026-12-10']);
+    const dec10 = p.day(ANNA, '2026-12-10');
+    expect(dec10.status).toBe('refused');
+    // The Ministry export: the start and the withdrawal (period ending 2 December).
+    const exported = p.bundle.run(OWNER, 'exportMinistryNotices') as MinistryExport;
+    const annas = exported.rows.filter((r) =>
+      r.includes('01/01/2026') && r[15] !== 'I' ? r[15] === 'R' : false,
+    );
+    expect(annas.map((r) => [r[12], r[13], r[14], r[15]])).toEqual([['TI', '01/01/2026', '02/12/2026', 'R']]);
+  });
+
+  test('a fixed-term agreement cannot be withdrawn early without a justified reason: listed in Problemi, nothing cancelled', () => {
+    const p = Product.start({ at: '2026-11-02T09:00' });
+    p.submit(ANNA, ['2026-11-16']);
+    p.approve(MANAGER, [{ employee: ANNA, date: '2026-11-16' }]);
+    editAgreement(p, ANNA, { 'Recesso: preavviso del': romeDate('2026-11-03'), 'Recesso da': 'ente' });
+    p.runTimersUntil('2026-11-03T08:10');
+    expect(p.day(ANNA, '2026-11-16').status).toBe('approved');
+    p.bundle.run(OWNER, 'checkRegister');
+    expect(p.problems().map((x) => x.reason)).toEqual([
+      expect.stringMatching(/^Recesso non valido: .*giustificato motivo/),
+    ]);
+  });
+});
