@@ -174,8 +174,11 @@ export function applyBatchUpdate(
     }
     replies.push({});
   });
+  // Refused when the batch leaves the workbook above the limit AND larger than it was ("would
+  // increase ... above the limit"): a batch that shrinks a workbook is always allowed.
   const cells = [...copies.values()].reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
-  if (cells > MAX_CELLS)
+  const before = file.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+  if (cells > MAX_CELLS && cells > before)
     throw fail(
       `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`,
     );

@@ -189,6 +189,18 @@ describe('all or nothing', () => {
     batch({ appendDimension: { sheetId: 0, dimension: 'ROWS', length: 2_499_000 } });
     expect(sheet.getMaxRows()).toBe(2_500_000);
   });
+
+  test('a workbook above the limit (made so outside the API) may shrink, never grow', () => {
+    const { sheet, batch, ss, state } = setup(1000);
+    state.spreadsheet.files[ss.getId()].sheets[0].maxRows = 3_000_000; // 12 million cells
+    expect(() => batch({ appendDimension: { sheetId: 0, dimension: 'ROWS', length: 1 } })).toThrow(
+      /above the limit of 10000000 cells/,
+    );
+    batch({
+      deleteDimension: { range: { sheetId: 0, dimension: 'ROWS', startIndex: 1_000, endIndex: 2_000_000 } },
+    });
+    expect(sheet.getMaxRows()).toBe(1_001_000);
+  });
 });
 
 describe('rights', () => {
