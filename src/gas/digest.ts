@@ -1,14 +1,16 @@
 // HR's daily digest: the change log's chain head as the owner's code knows it, so that a
-// rewritten log shows against the mails HR already has; with where the archive stands.
+// rewritten log shows against the mails HR already has; with where the archive stands and the
+// agreements about to end.
 import { deliveryTime } from '../domain/disconnection';
 import { liveFrom } from '../domain/archive';
-import { formatLocalDateTime, MONTH_NAMES_IT, type IsoDate } from '../domain/dates';
+import { addDays, formatDayIt, formatLocalDateTime, MONTH_NAMES_IT, type IsoDate } from '../domain/dates';
+import { EXPIRY_ALERT_DAYS } from '../domain/agreement-lifecycle';
 import { groupDigits } from '../domain/labels';
 import { toRomeLocal } from '../domain/rome-time';
 import type { ArchiveRun } from './archive';
 import { nowLocal } from './chain-state';
 import type { SheetsRegister } from './register';
-import { peopleFromRows } from './rows';
+import { agreementsFromRows, peopleFromRows, staffFactsFromRows } from './rows';
 
 /** Queues today's digest to each HR administrator, once a day (its row id says which day). */
 export function queueDailyDigest(register: SheetsRegister, run: ArchiveRun): void {
@@ -30,6 +32,7 @@ export function queueDailyDigest(register: SheetsRegister, run: ArchiveRun): voi
       (run.done
         ? `Nel registro i mesi da ${monthYear(open)} in poi; i precedenti sono negli archivi annuali.`
         : 'L’archiviazione dei mesi chiusi continua con le prossime esecuzioni del lavoro periodico.'),
+    ...expiringLines(register, now.date),
   ].join('\n');
   const rows = admins
     .map((to) => ({ id: `registro-${now.date}-${to}`, to }))
@@ -55,4 +58,30 @@ export function queueDailyDigest(register: SheetsRegister, run: ArchiveRun): voi
 /** «ottobre 2026» for a date of that month. */
 function monthYear(date: IsoDate): string {
   return `${MONTH_NAMES_IT[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+}
+
+/**
+ * Agreements in their last 30 days (src/domain/agreement-lifecycle.ts EXPIRY_ALERT_DAYS), each
+ * with its last day, so that HR renews them or lets them end knowingly.
+ */
+function expiringLines(register: SheetsRegister, today: IsoDate): string[] {
+  const v = register.sheetValues(['employees', 'agreements']);
+  const staff = staffFactsFromRows(v.employees, today).staff;
+  const disabled = new Set([...staff.values()].filter((x) => x.disabled).map((x) => x.email));
+  const horizon = addDays(today, EXPIRY_ALERT_DAYS);
+  const { agreements } = agreementsFromRows(v.agreements, new Set(staff.keys()), disabled);
+  const ending = agreements
+    .filter((a) => a.to !== null && a.to >= today && a.to <= horizon && a.from <= a.to)
+    .filter((a) => a.signedByEmployee && a.signedByManager)
+    // Renewed: a later agreement of the same person starts right after.
+    .filter(
+      (a) => !agreements.some((b) => b.employee === a.employee && b.from === addDays(a.to as IsoDate, 1)),
+    )
+    .sort((a, b) => ((a.to as string) < (b.to as string) ? -1 : 1));
+  if (!ending.length) return [];
+  return [
+    '',
+    `Accordi in scadenza nei prossimi ${EXPIRY_ALERT_DAYS} giorni (rinnovarli o lasciarli scadere):`,
+    ...ending.map((a) => `• ${a.employee}: fino a ${formatDayIt(a.to as IsoDate)}`),
+  ];
 }

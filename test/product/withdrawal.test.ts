@@ -102,3 +102,32 @@ describe('withdrawal', () => {
     ]);
   });
 });
+
+describe('expiry', () => {
+  test('HR’s daily mail lists the agreements in their last 30 days, not a renewed one', () => {
+    const p = Product.start({ at: '2026-12-02T06:00' });
+    // Luca's agreement is renewed for 2027.
+    p.appendRows('agreements', [
+      {
+        employee: 'luca.bianchi@terredargine.example',
+        from: romeDate('2027-01-01'),
+        to: romeDate('2027-12-31'),
+        signedByEmployee: romeDate('2026-11-20'),
+        signedByManager: romeDate('2026-11-21'),
+        contactWindows: '09:00-13:00',
+        equipment: "dell'ente",
+        safetyNoticeDate: romeDate('2026-11-20'),
+      },
+    ]);
+    p.runTimersUntil('2026-12-02T07:10');
+    const [mail] = p.mails(OWNER).filter((m) => m.subject.startsWith('Registro di Agorà'));
+    expect(mail.body).toContain(
+      [
+        'Accordi in scadenza nei prossimi 30 giorni (rinnovarli o lasciarli scadere):',
+        `• ${ANNA}: fino a gio 31 dic 2026`,
+        `• ${MANAGER}: fino a gio 31 dic 2026`,
+      ].join('\n'),
+    );
+    expect(mail.body).not.toContain('luca.bianchi');
+  });
+});
