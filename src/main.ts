@@ -33,6 +33,7 @@ import {
   type ItemResultDto,
   type RequestResultDto,
 } from './gas/page';
+import { importStaffNow, type StaffImportResult } from './gas/staff-import';
 import { syncDriveFoldersNow, type FolderSync } from './gas/drive-folders';
 import { exportMinistryNow, type MinistryExport } from './gas/ministry-export';
 import { checkRegister as checkRegisterNow, runSetup, type SetupReport } from './gas/setup';
@@ -81,6 +82,11 @@ export function exportMinistryNotices(): MinistryExport {
 /** Run by the owner: each person's folder in Agorà's Drive folder, named, placed and shared by convention. */
 export function syncDriveFolders(): FolderSync {
   return syncDriveFoldersNow();
+}
+
+/** Run by the owner: the payroll CSV into Dipendenti; `apply` false shows what would change. */
+export function importStaffCsv(csv: string, apply: boolean): StaffImportResult {
+  return importStaffNow(csv, apply);
 }
 
 /** Web app (executes as the owner): the full-page web view (`?giorni=` opens a mail's days). */

@@ -179,6 +179,18 @@ export class SheetsRegister implements RegisterPort {
   }
 
   /** The values of whole sheets, read now in one call (header row first, dates as Dates). */
+  /**
+   * Rewrites whole rows of a hand-kept sheet in ONE atomic batchUpdate: all of them land or none
+   * does. `rows` are 1-based sheet rows laid out along `values` as read by sheetValues.
+   */
+  updateRows(key: SheetKey, values: readonly Cell[][], rows: readonly { row: number; cells: Cell[] }[]): void {
+    if (!rows.length) return;
+    const col = columnsOf(key, values[0] ?? []);
+    const requests = rows.map(({ row, cells }) => this.updateRequest(key, col, row, 0, [cells]));
+    sheetsApi().Spreadsheets.batchUpdate({ requests }, this.spreadsheet.getId());
+    this.tables.delete(key);
+  }
+
   /** Whether the register has the sheet (setup makes the ones a new version adds). */
   hasSheet(key: SheetKey): boolean {
     return this.spreadsheet.getSheetByName(SHEETS[key].name) !== null;
