@@ -9,6 +9,7 @@ import { groupDigits } from '../domain/labels';
 import { toRomeLocal } from '../domain/rome-time';
 import type { ArchiveRun } from './archive';
 import { nowLocal } from './chain-state';
+import { noticeReminders } from './ministry-export';
 import type { SheetsRegister } from './register';
 import { agreementsFromRows, peopleFromRows, staffFactsFromRows } from './rows';
 
@@ -33,6 +34,7 @@ export function queueDailyDigest(register: SheetsRegister, run: ArchiveRun): voi
         ? `Nel registro i mesi da ${monthYear(open)} in poi; i precedenti sono negli archivi annuali.`
         : 'L’archiviazione dei mesi chiusi continua con le prossime esecuzioni del lavoro periodico.'),
     ...expiringLines(register, now.date),
+    ...noticeLines(register),
   ].join('\n');
   const rows = admins
     .map((to) => ({ id: `registro-${now.date}-${to}`, to }))
@@ -83,5 +85,17 @@ function expiringLines(register: SheetsRegister, today: IsoDate): string[] {
     '',
     `Accordi in scadenza nei prossimi ${EXPIRY_ALERT_DAYS} giorni (rinnovarli o lasciarli scadere):`,
     ...ending.map((a) => `• ${a.employee}: fino a ${formatDayIt(a.to as IsoDate)}`),
+  ];
+}
+
+/** Notices to the Ministry due within two days (or late) and not recorded as sent. */
+function noticeLines(register: SheetsRegister): string[] {
+  if (!register.hasSheet('notices') || !register.hasSheet('organisations')) return [];
+  const lines = noticeReminders(register);
+  if (!lines.length) return [];
+  return [
+    '',
+    'Comunicazioni al Ministero del lavoro da inviare (5 giorni dall’evento; scrivi in «Comunicazioni» il codice della ricevuta):',
+    ...lines,
   ];
 }

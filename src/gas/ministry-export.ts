@@ -3,7 +3,7 @@
 // in Agorà's Drive folder (HR downloads it as .xlsx) and as comunicazioni-ministero.csv beside
 // it. Each row says what it still lacks, so HR completes the staff records before sending.
 import { toCsv } from '../domain/csv';
-import { type IsoDate } from '../domain/dates';
+import { formatDayIt, type IsoDate } from '../domain/dates';
 import { signedOnOf } from '../domain/agreement-lifecycle';
 import {
   missingFields,
@@ -11,6 +11,7 @@ import {
   NOTICE_LABELS,
   noticeFor,
   noticeRow,
+  noticesToRemind,
   type Notice,
   type WorkerFacts,
 } from '../domain/ministry';
@@ -21,11 +22,16 @@ import { SheetsRegister } from './register';
 import { gasLock, registerSpreadsheet } from './runtime';
 import {
   agreementsFromRows,
+  blankRow,
+  columnsOf,
+  layOut,
+  noticeReceiptsFromRows,
   organisationsFromRows,
   peopleFromRows,
   RegisterError,
   staffFactsFromRows,
 } from './rows';
+import { dateToCell } from './cells';
 import { SHEETS } from './schema';
 
 export const MINISTRY_EXPORT_NAME = 'Agorà — Comunicazioni al Ministero';
@@ -91,12 +97,68 @@ export function noticesOf(register: SheetsRegister, today: IsoDate) {
   return out;
 }
 
-/** Writes the batch (HR or the owner, with the owner's rights): the Sheet and the CSV. */
+/**
+ * The notices of today's register added to Comunicazioni (by id: once each), where HR records
+ * the Ministry's code of each one sent. Returns the notices with what HR recorded.
+ */
+export function syncNotices(register: SheetsRegister): {
+  notices: { notice: Notice; row: string[]; receipt: string }[];
+} {
+  const today = toRomeLocal(Date.now()).date;
+  const notices = noticesOf(register, today);
+  if (!register.hasSheet('notices')) return { notices: notices.map((n) => ({ ...n, receipt: '' })) };
+  const values = register.sheetValues(['notices']).notices;
+  const recorded = noticeReceiptsFromRows(values);
+  const col = columnsOf('notices', values[0] ?? []);
+  const base = blankRow(values[0]?.length ?? 0);
+  const missing = notices
+    .filter((n) => !recorded.has(n.notice.id))
+    .map((n) =>
+      layOut(
+        col,
+        {
+          id: n.notice.id,
+          employee: n.notice.employee,
+          kind: NOTICE_LABELS[n.notice.kind],
+          eventDate: dateToCell(n.notice.eventDate),
+          due: dateToCell(n.notice.due),
+        },
+        base,
+      ),
+    );
+  register.appendRows('notices', values, missing);
+  const receipts = new Map([...recorded].map(([id, r]) => [id, r.receipt]));
+  return {
+    notices: notices.map((n) => {
+      // A change, cancellation or withdrawal names the code of the start's communication.
+      const start = notices.find(
+        (m) => m.notice.kind === 'start' && m.notice.agreementId === n.notice.agreementId,
+      );
+      const row = n.row.slice();
+      if (n.notice.kind !== 'start') row[row.length - 1] = (start && receipts.get(start.notice.id)) ?? '';
+      return { ...n, row, receipt: receipts.get(n.notice.id) ?? '' };
+    }),
+  };
+}
+
+/** Notices to send whose deadline is within two days or past: for HR's daily mail. */
+export function noticeReminders(register: SheetsRegister): string[] {
+  const today = toRomeLocal(Date.now()).date;
+  const open = syncNotices(register).notices.filter((n) => !n.receipt);
+  return noticesToRemind(
+    open.map((n) => n.notice),
+    today,
+  ).map(
+    (n) =>
+      `• ${n.employee}: ${NOTICE_LABELS[n.kind]} dal ${formatDayIt(n.eventDate)}, entro ${formatDayIt(n.due)}`,
+  );
+}
+
+/** Writes the batch of notices not sent yet (the owner's rights): the Sheet and the CSV. */
 export function exportMinistryNotices(register: SheetsRegister): MinistryExport {
   if (!register.hasSheet('organisations'))
     throw new RegisterError(`Manca il foglio «${SHEETS.organisations.name}»: esegui la configurazione.`);
-  const today = toRomeLocal(Date.now()).date;
-  const notices = noticesOf(register, today);
+  const notices = syncNotices(register).notices.filter((n) => !n.receipt);
   const rows = [NOTICE_COLUMNS.map(([, header]) => header as string), ...notices.map((n) => n.row)];
   const csv = toCsv(rows);
   const props = PropertiesService.getScriptProperties();

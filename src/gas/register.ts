@@ -183,11 +183,25 @@ export class SheetsRegister implements RegisterPort {
    * Rewrites whole rows of a hand-kept sheet in ONE atomic batchUpdate: all of them land or none
    * does. `rows` are 1-based sheet rows laid out along `values` as read by sheetValues.
    */
-  updateRows(key: SheetKey, values: readonly Cell[][], rows: readonly { row: number; cells: Cell[] }[]): void {
+  updateRows(
+    key: SheetKey,
+    values: readonly Cell[][],
+    rows: readonly { row: number; cells: Cell[] }[],
+  ): void {
     if (!rows.length) return;
     const col = columnsOf(key, values[0] ?? []);
     const requests = rows.map(({ row, cells }) => this.updateRequest(key, col, row, 0, [cells]));
     sheetsApi().Spreadsheets.batchUpdate({ requests }, this.spreadsheet.getId());
+    this.tables.delete(key);
+  }
+
+  /** Appends rows (laid out along `values`' header) to a sheet in one atomic batchUpdate. */
+  appendRows(key: SheetKey, values: readonly Cell[][], rows: readonly Cell[][]): void {
+    if (!rows.length) return;
+    sheetsApi().Spreadsheets.batchUpdate(
+      { requests: [this.appendRequest(key, columnsOf(key, values[0] ?? []), rows)] },
+      this.spreadsheet.getId(),
+    );
     this.tables.delete(key);
   }
 

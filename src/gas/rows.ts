@@ -508,6 +508,16 @@ export function staffFactsFromRows(
   return { staff, problems };
 }
 
+/** What HR recorded of each notice in Comunicazioni: the Ministry's code once sent. */
+export function noticeReceiptsFromRows(values: SheetValues): Map<string, { receipt: string; row: number }> {
+  const out = new Map<string, { receipt: string; row: number }>();
+  for (const { row, cells } of recordsOf('notices', values)) {
+    const id = cellToText(cells.id);
+    if (id && !out.has(id)) out.set(id, { receipt: cellToText(cells.receipt), row });
+  }
+  return out;
+}
+
 export interface Organisation {
   name: string;
   taxCode: string;

@@ -132,6 +132,21 @@ export const SHEETS = {
       { key: 'withdrawalReason', header: 'Motivo del recesso', kind: 'text' },
     ],
   },
+  notices: {
+    name: 'Comunicazioni',
+    codeOwned: false,
+    description:
+      'Comunicazioni al Ministero del lavoro (art. 23 L. 81/2017): Agorà aggiunge le righe, il servizio personale scrive il codice della ricevuta.',
+    columns: [
+      { key: 'id', header: 'ID', kind: 'text', required: true },
+      { key: 'employee', header: 'Dipendente', kind: 'email', required: true },
+      { key: 'kind', header: 'Tipo', kind: 'text' },
+      { key: 'eventDate', header: 'Data evento', kind: 'date' },
+      { key: 'due', header: 'Scadenza', kind: 'date' },
+      { key: 'receipt', header: 'Codice comunicazione', kind: 'text', note: 'dalla ricevuta del Ministero' },
+      { key: 'sentOn', header: 'Inviata il', kind: 'date' },
+    ],
+  },
   sites: {
     name: 'Sedi',
     codeOwned: false,
@@ -247,6 +262,7 @@ export const SHEET_ORDER: readonly SheetKey[] = [
   'employees',
   'organisations',
   'agreements',
+  'notices',
   'sites',
   'holidays',
   'days',

@@ -58,7 +58,9 @@ export function importStaff(register: SheetsRegister, csv: string, apply: boolea
     sectors.set(o.name, new Set(o.sectors));
   for (let r = 1; r < v.employees.length; r++) {
     const row = v.employees[r];
-    const email = String(row[col.email] ?? '').trim().toLowerCase();
+    const email = String(row[col.email] ?? '')
+      .trim()
+      .toLowerCase();
     if (!email || rowOf.has(email)) continue;
     rowOf.set(email, r + 1);
     const cells = Object.fromEntries(Object.entries(col).map(([k, c]) => [k, c >= 0 ? row[c] : '']));
@@ -105,5 +107,7 @@ export function importStaff(register: SheetsRegister, csv: string, apply: boolea
 /** The entry point: the owner, holding the script lock; `apply` false shows the preview only. */
 export function importStaffNow(csv: string, apply: boolean): StaffImportResult {
   requireOwner('Importazione del personale');
-  return gasLock.withLock(() => importStaff(new SheetsRegister(registerSpreadsheet()), String(csv ?? ''), apply === true));
+  return gasLock.withLock(() =>
+    importStaff(new SheetsRegister(registerSpreadsheet()), String(csv ?? ''), apply === true),
+  );
 }

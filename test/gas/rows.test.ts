@@ -540,6 +540,7 @@ describe('Accordi', () => {
         },
       ],
       problems: [],
+      withdrawals: [],
     });
   });
 

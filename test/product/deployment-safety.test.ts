@@ -229,7 +229,7 @@ describe('the register: the HR administrators only, protections that restrict, E
         false,
       ]);
     }
-    expect(file.protections).toHaveLength(11);
+    expect(file.protections).toHaveLength(12);
     // No stray "Foglio1".
     expect(file.sheets.map((s) => s.name)).not.toContain('Foglio1');
   });

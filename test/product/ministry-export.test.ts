@@ -118,3 +118,30 @@ describe('the Ministry export', () => {
     for (const user of [MANAGER, ANNA]) expect(() => p.bundle.run(user, 'exportMinistryNotices')).toThrow();
   });
 });
+
+describe('the notices HR sends', () => {
+  test('each notice is a row of Comunicazioni once; a receipt HR records takes it out of the batch and of the reminders', () => {
+    const { p } = exported();
+    const rows = () => p.values(SHEETS.notices.name).slice(1);
+    expect(rows().map((r) => [r[1], r[2]])).toEqual([
+      [ANNA, 'inizio periodo'],
+      [LUCA, 'inizio periodo'],
+      [MANAGER, 'inizio periodo'],
+    ]);
+    // HR sends Anna's and records the Ministry's code.
+    const annaRow = rows().findIndex((r) => r[1] === ANNA) + 2;
+    p.userEdit(OWNER, SHEETS.notices.name, `F${annaRow}`, 'MLPS-2026-0001');
+    const again = p.bundle.run(OWNER, 'exportMinistryNotices') as MinistryExport;
+    expect(again.rows.slice(1).map((r) => r[2])).not.toContain(ANNA_CF);
+    expect(again.rows).toHaveLength(3); // header, Luca, Mario
+    expect(rows()).toHaveLength(3); // nothing added twice
+    // HR's daily mail reminds of the two still to send (late: due 6 January).
+    p.runTimersUntil('2026-11-02T08:10');
+    const [mail] = p.mails(OWNER).filter((m) => m.subject.startsWith('Registro di Agorà'));
+    const block = mail.body.split('\n\n').find((b) => b.startsWith('Comunicazioni al Ministero')) ?? '';
+    expect(block.trimEnd().split('\n').slice(1)).toEqual([
+      `• ${LUCA}: inizio periodo dal gio 1 gen 2026, entro mar 6 gen 2026`,
+      `• ${MANAGER}: inizio periodo dal gio 1 gen 2026, entro mar 6 gen 2026`,
+    ]);
+  });
+});

@@ -88,6 +88,7 @@ describe('HR reorders the columns and adds their own', () => {
       agreementHeaders[6],
       agreementHeaders[4],
       agreementHeaders[3],
+      ...agreementHeaders.slice(8).reverse(), // the withdrawal's columns
     ]);
     typeRow(p, OWNER, EMPLOYEES, 2, { 'Note HR': '=part-time dal 2027', Matricola: '00123' });
     typeRow(p, OWNER, EMPLOYEES, 3, { 'Note HR': 'referente sicurezza', Matricola: '00456' });
