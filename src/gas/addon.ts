@@ -406,6 +406,32 @@ const ACTIONS: Record<CardActionName, (e: AddOnEvent) => ActionResponse> = {
         : 'Era già tutto configurato.',
     );
   },
+  'admin-ministry': () => {
+    const r = callAsOwner('adminMinistry', {});
+    return show(
+      homepage(),
+      'update',
+      r.notices
+        ? `${countIt(r.notices, 'comunicazione', 'comunicazioni')} da inviare nel foglio «Agorà — Comunicazioni al Ministero»${r.incomplete ? `; ${countIt(r.incomplete, 'riga incompleta', 'righe incomplete')}: completa le schede del personale` : ''}.`
+        : 'Nessuna comunicazione al Ministero da inviare.',
+    );
+  },
+  'admin-drive': () => {
+    const r = callAsOwner('adminDrive', {});
+    const done = [
+      r.created ? countIt(r.created, 'cartella creata', 'cartelle create') : '',
+      r.moved ? countIt(r.moved, 'spostata', 'spostate') : '',
+      r.renamed ? countIt(r.renamed, 'rinominata', 'rinominate') : '',
+      r.shared ? countIt(r.shared, 'condivisione aggiunta', 'condivisioni aggiunte') : '',
+    ].filter(Boolean);
+    return show(
+      homepage(),
+      'update',
+      done.length
+        ? `Cartelle del personale: ${done.join(', ')}.`
+        : 'Le cartelle del personale erano già in ordine.',
+    );
+  },
   'admin-check': () => {
     const { problems } = callAsOwner('adminCheck', {});
     return show(

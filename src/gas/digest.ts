@@ -88,14 +88,21 @@ function expiringLines(register: SheetsRegister, today: IsoDate): string[] {
   ];
 }
 
+/** A daily mail lists at most this many notices, the oldest deadlines first. */
+const MAX_LISTED = 20;
+
 /** Notices to the Ministry due within two days (or late) and not recorded as sent. */
 function noticeLines(register: SheetsRegister): string[] {
   if (!register.hasSheet('notices') || !register.hasSheet('organisations')) return [];
   const lines = noticeReminders(register);
   if (!lines.length) return [];
+  const shown = lines.slice(0, MAX_LISTED);
   return [
     '',
     'Comunicazioni al Ministero del lavoro da inviare (5 giorni dall’evento; scrivi in «Comunicazioni» il codice della ricevuta):',
-    ...lines,
+    ...shown,
+    ...(lines.length > shown.length
+      ? [`… e altre ${lines.length - shown.length}: tutte nel foglio «Comunicazioni».`]
+      : []),
   ];
 }

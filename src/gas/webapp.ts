@@ -21,7 +21,10 @@ import { checkRegisterFor, setupWorkspace, type SetupReport } from './setup';
 import { webAppUrl } from './deployment';
 import { runCalendarJob } from './jobs';
 import { currentUser, NotAuthorizedError, recordedOwner, runsAsOwner } from './owner';
-import { gasPorts } from './runtime';
+import { gasLock, gasPorts, registerSpreadsheet } from './runtime';
+import { syncDriveFolders, type FolderSync } from './drive-folders';
+import { exportMinistryNotices } from './ministry-export';
+import { SheetsRegister } from './register';
 
 /** How long a decision waits for its calendar entries before leaving the rest to the trigger. */
 export const CALENDAR_BUDGET_AFTER_DECISION_MS = 20_000;
@@ -143,6 +146,24 @@ const OPERATIONS = {
   adminSetup(caller: string, _args: Record<string, never>): SetupReport {
     requireAdmin(caller);
     return setupWorkspace(recordedOwner() as string, [], () => undefined);
+  },
+  /** HR: the people's Drive folders made, moved and shared by convention (the owner's rights). */
+  adminDrive(caller: string, _args: Record<string, never>): FolderSync {
+    requireAdmin(caller);
+    return gasLock.withLock(() => syncDriveFolders(new SheetsRegister(registerSpreadsheet())));
+  },
+  /** HR: the batch of notices to the Ministry not sent yet (Sheet and CSV in Agorà's folder). */
+  adminMinistry(
+    caller: string,
+    _args: Record<string, never>,
+  ): { notices: number; incomplete: number; url: string } {
+    requireAdmin(caller);
+    const result = gasLock.withLock(() => exportMinistryNotices(new SheetsRegister(registerSpreadsheet())));
+    return {
+      notices: result.rows.length - 1,
+      incomplete: result.incomplete.length,
+      url: `https://docs.google.com/spreadsheets/d/${result.spreadsheetId}/edit`,
+    };
   },
   /** HR: the register check, run with the owner's rights. */
   adminCheck(caller: string, _args: Record<string, never>): { problems: number } {

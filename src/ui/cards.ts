@@ -26,6 +26,8 @@ export type CardActionName =
   | 'opt-in'
   | 'admin-setup'
   | 'admin-check'
+  | 'admin-drive'
+  | 'admin-ministry'
   | 'guide';
 
 export interface Links {
@@ -228,6 +230,12 @@ export function homepageCard(o: Overview, links: Links): Card {
             button('Controlla il registro', 'admin-check'),
             button('Configura', 'admin-setup'),
             links.register ? linkButton('Apri il registro', links.register) : null,
+          ),
+        )
+        .addWidget(
+          buttons(
+            button('Comunicazioni al Ministero', 'admin-ministry'),
+            button('Cartelle del personale', 'admin-drive'),
           ),
         ),
     );

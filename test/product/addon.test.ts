@@ -397,4 +397,23 @@ describe('HR from the card', () => {
     const refused = act(p, MANAGER, { azione: 'admin-setup' });
     expect(refused?.renderActions.action.notification?.text).toBe('Solo il servizio personale può farlo.');
   });
+
+  test('the Ministry batch and the people’s folders, from HR’s card; refused for a manager', () => {
+    const org = smallOrg();
+    const HR2 = 'personale@terredargine.example';
+    org.admins.push(HR2);
+    const p = Product.start({ seed: org });
+    const text = (user: string, azione: string) =>
+      act(p, user, { azione })?.renderActions.action.notification?.text;
+    // No staff records yet: three notices, all incomplete.
+    expect(text(HR2, 'admin-ministry')).toBe(
+      '3 comunicazioni da inviare nel foglio «Agorà — Comunicazioni al Ministero»; 3 righe incomplete: completa le schede del personale.',
+    );
+    expect(text(HR2, 'admin-drive')).toMatch(
+      /^Cartelle del personale: 3 cartelle create, \d+ condivisioni aggiunte\.$/,
+    );
+    expect(text(HR2, 'admin-drive')).toBe('Le cartelle del personale erano già in ordine.');
+    for (const azione of ['admin-ministry', 'admin-drive'])
+      expect(text(MANAGER, azione)).toBe('Solo il servizio personale può farlo.');
+  });
 });
