@@ -1,9 +1,11 @@
-// CSV as RFC 4180 writes it (fields with a comma, a quote or a line break quoted, quotes
+// CSV as RFC 4180 writes it (fields with a separator, a quote or a line break quoted, quotes
 // doubled, CRLF line ends), and read back the same way, also with `;` (what Excel writes in an
 // Italian locale) and LF line ends: the exports HR downloads and the payroll file HR imports.
 
 export function toCsv(rows: readonly (readonly string[])[], separator = ','): string {
-  const special = new RegExp(`["\\r\\n${separator}]`);
+  // Both separators are quoted whichever is used, so that a reader guessing it from the first
+  // line (as parseCsv does) never mistakes a field's text for a separator.
+  const special = /[",;\r\n]/;
   const field = (v: string) => (special.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return rows.map((r) => r.map(field).join(separator)).join('\r\n') + '\r\n';
 }
@@ -16,8 +18,7 @@ export function parseCsv(
   text: string,
 ): { ok: true; rows: { line: number; fields: string[] }[] } | { ok: false; message: string } {
   const body = text.replace(/^\uFEFF/, '');
-  const firstLine = body.slice(0, body.search(/\r?\n|$/));
-  const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const separator = separatorOf(body);
   const rows: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];
   let field = '';
@@ -58,4 +59,18 @@ export function parseCsv(
   if (quoted) return { ok: false, message: `Virgolette aperte alla riga ${quoteLine} e mai chiuse.` };
   if (field !== '' || fields.length) endRow();
   return { ok: true, rows };
+}
+
+/** `;` when the first record has more of them than commas outside quoted fields, else `,`. */
+function separatorOf(body: string): ';' | ',' {
+  let semicolons = 0;
+  let commas = 0;
+  let quoted = false;
+  for (const c of body) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && c === ';') semicolons++;
+    else if (!quoted && c === ',') commas++;
+  }
+  return semicolons > commas ? ';' : ',';
 }
