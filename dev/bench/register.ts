@@ -90,7 +90,15 @@ import { dateTimeToCell, dateToCell, userTextToCell, type Cell } from '../../src
 import { HOME_CHOICE } from '../../src/gas/form';
 import { PROPERTY } from '../../src/gas/properties';
 import { columnsOf, formatViolations, SheetsRegister } from '../../src/gas/register';
-import { ACTION_LABELS, formatRuleCodes, placeName, placeNames, type PlaceNames } from '../../src/gas/rows';
+import {
+  ACTION_LABELS,
+  auditCells,
+  dayCells,
+  formatRuleCodes,
+  placeName,
+  placeNames,
+  type PlaceNames,
+} from '../../src/gas/rows';
 import { SHEETS, type SheetKey } from '../../src/gas/schema';
 import { appendRows, seedRegister } from '../register-seed';
 import { asUser, installProduct, registerOf } from '../driver';
@@ -453,6 +461,50 @@ const REFUSED_BY: DayRecord['violations'] = [
 const REFUSAL = formatViolations(REFUSED_BY);
 const REFUSAL_CODES = formatRuleCodes(REFUSED_BY);
 
+/**
+ * The calendar side of approved history days: from today on, an event in the shared calendar
+ * (tagged with the day id, as the calendar job makes them); before, an event id only. `approved`
+ * numbers the earlier ones (unique across calls). Call as the owner.
+ */
+export function attachCalendarEvents(
+  workspace: CreatedWorkspace,
+  org: Organisation,
+  rows: readonly HistoryRow[],
+  today: IsoDate,
+  calendarId: string,
+  approved: number,
+): { approved: number; events: number } {
+  const Events = workspace.globals.Calendar.Events;
+  const siteNames = new Map([...org.sites.values()].map((s) => [s.id, s.name]));
+  let events = 0;
+  for (const r of rows) {
+    if (r.status !== 'approved') continue;
+    approved++;
+    if (r.date < today) {
+      r.day.calendarEventId = `evpast${String(approved).padStart(20, '0')}`;
+      continue;
+    }
+    const created = Events.insert(
+      {
+        summary: eventTitle(
+          org.byEmail.get(r.employee)?.name ?? r.employee,
+          r.location,
+          siteNames.get(r.location) ?? r.location,
+        ),
+        description: 'Giornata di lavoro agile approvata (Agorà).',
+        start: { date: r.date },
+        end: { date: addDays(r.date, 1) },
+        transparency: 'transparent',
+        extendedProperties: { private: { [DAY_TAG]: r.id } },
+      },
+      calendarId,
+    );
+    r.day.calendarEventId = created.id as string;
+    events++;
+  }
+  return { approved, events };
+}
+
 /** The rows of `days`, numbered from `firstIndex` + 1 (request ids h000001, h000002...). */
 export function historyRows(
   org: Organisation,
@@ -586,36 +638,10 @@ export function buildRegisterFixture(size: number, o: FixtureOptions): RegisterF
   );
 
   const calendarId = scriptProperty(workspace, PROPERTY.calendarId);
-  const siteNames = new Map([...org.sites.values()].map((s) => [s.id, s.name]));
   let approved = 0;
   let events = 0;
   asOwner(workspace, () => {
-    const Events = workspace.globals.Calendar.Events;
-    for (const r of rows) {
-      if (r.status !== 'approved') continue;
-      approved++;
-      if (r.date < today) {
-        r.day.calendarEventId = `evpast${String(approved).padStart(20, '0')}`;
-        continue;
-      }
-      const created = Events.insert(
-        {
-          summary: eventTitle(
-            org.byEmail.get(r.employee)?.name ?? r.employee,
-            r.location,
-            siteNames.get(r.location) ?? r.location,
-          ),
-          description: 'Giornata di lavoro agile approvata (Agorà).',
-          start: { date: r.date },
-          end: { date: addDays(r.date, 1) },
-          transparency: 'transparent',
-          extendedProperties: { private: { [DAY_TAG]: r.id } },
-        },
-        calendarId,
-      );
-      r.day.calendarEventId = created.id as string;
-      events++;
-    }
+    ({ approved, events } = attachCalendarEvents(workspace, org, rows, today, calendarId as string, 0));
     makeRoom(ss.getSheetByName(SHEETS.days.name) as Sheet, 1 + rows.length, o.spareRows);
     appendRows(
       ss,
@@ -924,44 +950,7 @@ function action(code: AuditEntry['action']): Record<string, Cell> {
   return { action: ACTION_LABELS[code], actionCode: code };
 }
 
-/** A requested date as Giornate and Registro modifiche hold it: a date cell, or text. */
-function dateCell(date: string): Cell {
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? dateToCell(date as IsoDate) : date ? `'${date}` : '';
-}
-
-function dayCells(d: DayRecord, places: PlaceNames): Record<string, Cell> {
-  return {
-    id: d.id,
-    requestId: d.requestId,
-    employee: d.employee,
-    date: dateCell(d.date),
-    location: placeName(d.location, places),
-    locationCode: d.location,
-    note: userTextToCell(d.note),
-    status: STATUS_LABELS[d.status],
-    violations: formatViolations(d.violations),
-    ruleCodes: formatRuleCodes(d.violations),
-    submittedAt: dateTimeToCell(d.submittedAt),
-    decidedBy: d.decidedBy,
-    decidedAt: d.decidedAt ? dateTimeToCell(d.decidedAt) : '',
-    reason: userTextToCell(d.reason),
-    calendarEventId: d.calendarEventId,
-  };
-}
-
-function auditCells(e: AuditEntry): Record<string, Cell> {
-  return {
-    at: dateTimeToCell(e.at),
-    by: e.by,
-    ...action(e.action),
-    dayId: e.dayId,
-    employee: e.employee,
-    date: dateCell(e.date),
-    from: e.from ? STATUS_LABELS[e.from] : '',
-    to: e.to ? STATUS_LABELS[e.to] : '',
-    detail: userTextToCell(e.detail),
-  };
-}
+// The naive writes lay out the same cells as the product (src/gas/rows.ts dayCells, auditCells).
 
 /** `cells` (by column key) laid out along `header`, over `row` when given (HR's cells kept). */
 function rowAlong(key: SheetKey, header: readonly Cell[], cells: Record<string, Cell>, row?: Cell[]): Cell[] {

@@ -61,9 +61,7 @@ import { addDays, daysInMonth, makeDate, type IsoDate } from '../../src/domain/d
 import { STATUS_LABELS } from '../../src/domain/labels';
 import { HOME, type DayFacts } from '../../src/domain/model';
 import { fromRomeLocal } from '../../src/domain/rome-time';
-import { eventTitle } from '../../src/app/calendar-sync';
 import type { Overview } from '../../src/app/overview';
-import { DAY_TAG } from '../../src/gas/calendar';
 import type { Cell } from '../../src/gas/cells';
 import { PROPERTY } from '../../src/gas/properties';
 import { columnsOf } from '../../src/gas/register';
@@ -83,6 +81,7 @@ import {
 import type { BenchOptions, BenchRow } from './main';
 import { generateHistory, generateOrganisation, type Organisation } from './org';
 import {
+  attachCalendarEvents,
   BENCH_OWNER,
   buildBundle,
   collectGarbage,
@@ -384,7 +383,6 @@ export function buildYearsFixture(staff: number, years: number, o: YearsFixtureO
   bundle.run(owner, 'setup'); // the Form picks up the sites, the protections the HR editors
 
   const calendarId = workspace.state.properties.script[PROPERTY.calendarId];
-  const siteNames = new Map([...org.sites.values()].map((s) => [s.id, s.name]));
   const days = new StateWriter(workspace, 'days');
   const auditWriter = new StateWriter(workspace, 'audit');
   const audit = new AuditStream(auditWriter);
@@ -408,32 +406,9 @@ export function buildYearsFixture(staff: number, years: number, o: YearsFixtureO
     const rows: HistoryRow[] = historyRows(org, facts, today, o.seed + 100_000 + k, k * perMonth);
     rows.sort((a, b) => (a.audit[0].at < b.audit[0].at ? -1 : a.audit[0].at > b.audit[0].at ? 1 : 0));
     asOwner(workspace, () => {
-      const Events = workspace.globals.Calendar.Events;
-      for (const r of rows) {
-        if (r.status !== 'approved') continue;
-        approved++;
-        if (r.date < today) {
-          r.day.calendarEventId = `evpast${String(approved).padStart(20, '0')}`;
-          continue;
-        }
-        const created = Events.insert(
-          {
-            summary: eventTitle(
-              org.byEmail.get(r.employee)?.name ?? r.employee,
-              r.location,
-              siteNames.get(r.location) ?? r.location,
-            ),
-            description: 'Giornata di lavoro agile approvata (Agorà).',
-            start: { date: r.date },
-            end: { date: addDays(r.date, 1) },
-            transparency: 'transparent',
-            extendedProperties: { private: { [DAY_TAG]: r.id } },
-          },
-          calendarId,
-        );
-        r.day.calendarEventId = created.id as string;
-        events++;
-      }
+      const made = attachCalendarEvents(workspace, org, rows, today, calendarId, approved);
+      approved = made.approved;
+      events += made.events;
     });
     days.append(rows.map((r) => r.day));
     for (const r of rows) audit.add(r.audit);

@@ -24,6 +24,7 @@
 // sheets.spreadsheets.batchUpdate failed with error: ...".
 import type { Workspace } from './core';
 import {
+  gridsOf,
   MAX_CELLS,
   PROTECTED_MESSAGE,
   type Grid,
@@ -299,16 +300,7 @@ function lastRowWithData(sheet: SheetData): number {
 
 function deleteDimension(sheet: SheetData, rows: boolean, start: number, end: number): void {
   const count = end - start;
-  const grids: Grid<unknown>[] = [
-    sheet.values,
-    sheet.formulas,
-    sheet.numberFormats,
-    sheet.notes,
-    sheet.fontWeights,
-    sheet.backgrounds,
-    sheet.validations,
-  ];
-  for (const grid of grids) {
+  for (const grid of gridsOf(sheet)) {
     if (rows) grid.splice(start, count);
     else for (const line of grid) line?.splice(start, count);
   }

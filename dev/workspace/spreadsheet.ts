@@ -244,7 +244,8 @@ export function setCell<T>(grid: Grid<T>, row: number, column: number, value: T 
   r[column - 1] = value;
 }
 
-function gridsOf(sheet: SheetData): Grid<unknown>[] {
+/** Every per-cell grid of a sheet (values, formulas and formats move together). */
+export function gridsOf(sheet: SheetData): Grid<unknown>[] {
   return [
     sheet.values,
     sheet.formulas,

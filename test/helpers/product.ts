@@ -9,7 +9,7 @@ import { loadBundle, type LoadedBundle } from '../../dev/workspace/bundle';
 import { asUser, deployAsOwner, outboxOf, registerOf, restoreWorkspace, submitForm } from '../../dev/driver';
 import type { SentMail } from '../../dev/workspace/mail';
 import type { ExecutionRecord } from '../../dev/workspace/script';
-import type { SheetData } from '../../dev/workspace/spreadsheet';
+import { gridsOf, type SheetData } from '../../dev/workspace/spreadsheet';
 import type { AuditEntry, DayRecord, RegisterSnapshot } from '../../src/app/ports';
 import { parseLocalDateTime, type IsoDate, type WeekdayCode } from '../../src/domain/dates';
 import { HOME, type Agreement, type Employee, type Site } from '../../src/domain/model';
@@ -383,15 +383,7 @@ export function rearrangeColumns(p: Product, sheetName: string, order: string[])
   const source = order.map((h) => header.indexOf(h)); // -1: a new column
   const missing = header.filter((h) => !order.includes(h));
   if (missing.length) throw new Error(`the new order leaves out ${missing.join(', ')}`);
-  const grids = [
-    sheet.values,
-    sheet.formulas,
-    sheet.numberFormats,
-    sheet.notes,
-    sheet.fontWeights,
-    sheet.backgrounds,
-    sheet.validations,
-  ] as (unknown[] | null)[][];
+  const grids = gridsOf(sheet) as (unknown[] | null)[][];
   for (const grid of grids) {
     grid.forEach((row, r) => {
       if (!row) return;
@@ -423,15 +415,7 @@ export function deleteColumns(p: Product, sheetName: string, headers: string[]):
       return i;
     }),
   );
-  const grids = [
-    sheet.values,
-    sheet.formulas,
-    sheet.numberFormats,
-    sheet.notes,
-    sheet.fontWeights,
-    sheet.backgrounds,
-    sheet.validations,
-  ] as (unknown[] | null)[][];
+  const grids = gridsOf(sheet) as (unknown[] | null)[][];
   for (const grid of grids)
     grid.forEach((row, r) => {
       if (row) grid[r] = row.filter((_, c) => !gone.has(c));
