@@ -44,6 +44,9 @@ const EXPECTED: [string, string, string][] = [
   ['web app: myDays', 'OHMDEU', ''],
   ['web app: decide', 'OHMD', 'OHMD'],
   ['web app: cancel', 'OHMDE', 'OHMDE'],
+  // HR's card: the Ministry batch and the people's folders (written with the owner's rights).
+  ['web app: adminMinistry', 'OH', 'OH'],
+  ['web app: adminDrive', 'OH', 'OH'],
   // Privileged entry points, reached from the page or the add-on: the owner only.
   ['page: handOverOwnership', 'O', 'O'],
   ['add-on: handOverOwnership', 'O', 'O'],
@@ -58,6 +61,15 @@ const EXPECTED: [string, string, string][] = [
   ['add-on: onFormSubmit', '', ''],
   ['page: onRegisterEdit', 'O', ''],
   ['add-on: onRegisterEdit', 'O', ''],
+  // The owner's own jobs (nothing to archive in the demo; the import here is a preview).
+  ['page: archiveClosedMonths', 'O', ''],
+  ['add-on: archiveClosedMonths', 'O', ''],
+  ['page: exportMinistryNotices', 'O', 'O'],
+  ['add-on: exportMinistryNotices', 'O', 'O'],
+  ['page: syncDriveFolders', 'O', 'O'],
+  ['add-on: syncDriveFolders', 'O', 'O'],
+  ['page: importStaffCsv', 'O', ''],
+  ['add-on: importStaffCsv', 'O', ''],
 ];
 
 let lines: AccessLine[];

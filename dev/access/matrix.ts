@@ -191,6 +191,10 @@ function probes(handle: WorkspaceHandle, cast: Cast): Record<string, Probe> {
     ['onTimer', []],
     ['onFormSubmit', [{}]],
     ['onRegisterEdit', [{}]],
+    ['archiveClosedMonths', []],
+    ['exportMinistryNotices', []],
+    ['syncDriveFolders', []],
+    ['importStaffCsv', ['Email;Cognome\n', false]],
   ];
   const out: Record<string, Probe> = {
     'register: open': (who) => !!as(who, () => globals.SpreadsheetApp.openById(ssId).getName()),
@@ -251,6 +255,9 @@ function probes(handle: WorkspaceHandle, cast: Cast): Record<string, Probe> {
     'web app: myDays': (who) => !!post(who, 'myDays', {}),
     'web app: decide': (who) => itemsOk(post(who, 'decide', { items: [{ ...item, decision: 'approve' }] })),
     'web app: cancel': (who) => itemsOk(post(who, 'cancel', { item })),
+    // HR's card: the Ministry batch and the people's folders, for HR administrators only.
+    'web app: adminMinistry': (who) => !!post(who, 'adminMinistry', {}),
+    'web app: adminDrive': (who) => !!post(who, 'adminDrive', {}),
   };
   for (const [name, args] of privileged) {
     out[`page: ${name}`] = (who) => {
