@@ -174,6 +174,7 @@ test('the manifest: V8 in Europe/Rome, a Workspace add-on for Sheets, Gmail and 
       'https://www.googleapis.com/auth/calendar',
       'https://www.googleapis.com/auth/calendar.addons.execute',
       'https://www.googleapis.com/auth/calendar.addons.current.event.read',
+      'https://www.googleapis.com/auth/documents',
       'https://www.googleapis.com/auth/drive',
       'https://www.googleapis.com/auth/forms',
       'https://www.googleapis.com/auth/gmail.addons.execute',

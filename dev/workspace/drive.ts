@@ -671,7 +671,13 @@ class FakeFile
   implements
     Pick<
       DFile,
-      ItemMethods | 'getMimeType' | 'addCommenter' | 'addCommenters' | 'removeCommenter' | 'getSize'
+      | ItemMethods
+      | 'getMimeType'
+      | 'addCommenter'
+      | 'addCommenters'
+      | 'removeCommenter'
+      | 'getSize'
+      | 'makeCopy'
     >
 {
   protected readonly kindName = 'File';
@@ -697,6 +703,41 @@ class FakeFile
     const email = emailOf(this.ctx.ws, user);
     item.commenters = item.commenters.filter((e) => !sameUser(e, email));
     return this.self();
+  }
+  /**
+   * "Creates a copy of the file in the destination directory and names it with the name
+   * provided" (makeCopy(), makeCopy(name), makeCopy(destination), makeCopy(name, destination)).
+   * Whoever can open the file may copy it; the copy is theirs, in a folder they can edit (without
+   * one: the original's folder if they can edit it, else their My Drive), with the content and
+   * none of the original's own sharing (it inherits its new folder's).
+   */
+  makeCopy(nameOrDestination?: string | DFolder, destination?: DFolder): DFile {
+    const item = this.call('makeCopy');
+    const user = this.ctx.ws.effectiveUser();
+    const dest = typeof nameOrDestination === 'object' ? nameOrDestination : destination;
+    const name = typeof nameOrDestination === 'string' ? nameOrDestination : `Copy of ${item.name}`;
+    let parent: DriveItem | undefined;
+    if (dest !== undefined) {
+      const destId = wrapperIds.get(dest as object);
+      parent = destId ? this.ctx.state.items[destId] : undefined;
+      if (!parent || parent.kind !== 'folder') throw this.ctx.ws.error('Invalid argument: destination');
+      if (this.level(parent) < EDIT) throw this.ctx.ws.error(ACCESS_DENIED);
+    } else {
+      parent = item.parents
+        .map((p) => this.ctx.state.items[p])
+        .find((p) => p !== undefined && this.level(p) >= EDIT);
+      parent ??= ensureRoot(this.ctx, user);
+    }
+    const copy = makeItem(this.ctx, {
+      kind: 'file',
+      name,
+      mimeType: item.mimeType,
+      content: item.content,
+      description: item.description,
+      owner: user,
+      parents: [parent.id],
+    });
+    return wrap(this.ctx, copy) as DFile;
   }
 }
 
@@ -850,6 +891,30 @@ export function createDriveFiles(ws: Workspace, state: DriveState) {
     },
     owner(id: string): string | null {
       return item(id)?.owner ?? null;
+    },
+    /** Creates a file in `owner`'s My Drive (for services that make their own files) and returns its id. */
+    create(name: string, mimeType: string, owner: string, content: string): string {
+      const root = ensureRoot(ctx, owner);
+      return makeItem(ctx, { kind: 'file', name, mimeType, owner, parents: [root.id], content }).id;
+    },
+    name(id: string): string {
+      return item(id)?.name ?? '';
+    },
+    mimeType(id: string): string {
+      return item(id)?.mimeType ?? '';
+    },
+    content(id: string): string | null {
+      return item(id)?.content ?? null;
+    },
+    setContent(id: string, content: string): void {
+      const it = item(id);
+      if (!it) return;
+      it.content = content;
+      it.updatedMs = ws.nowMs;
+    },
+    /** The folder ids the file is in. */
+    parents(id: string): string[] {
+      return [...(item(id)?.parents ?? [])];
     },
     rename(id: string, name: string): void {
       const it = item(id);

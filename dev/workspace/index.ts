@@ -11,6 +11,7 @@
 // type into a cell, submit a form, let time pass for clock triggers, hold a lock elsewhere.
 import { type CalendarState, createCalendarServices, emptyCalendarState } from './calendar';
 import { createCardService } from './card';
+import { createDocumentApp } from './document';
 import { createGmailApp } from './gmail';
 import { type CoreState, Workspace } from './core';
 import { type DriveState, GOOGLE_MIME, createDriveApp, createDriveFiles, emptyDriveState } from './drive';
@@ -106,6 +107,7 @@ function build(ws: Workspace, state: WorkspaceState, logs: LogLine[]) {
     CalendarApp,
     Calendar,
     DriveApp: createDriveApp(ws, state.drive),
+    DocumentApp: createDocumentApp(ws, files, () => state.script.oauthScopes),
     MailApp: createMailApp(ws, state.mail),
     GmailApp: createGmailApp(ws, state.mail, runtime),
     Sheets: createSheetsApi(ws, sheets.api),

@@ -10,7 +10,7 @@ import { HOME, type Employee } from '../domain/model';
 import type { Policy } from '../domain/policy';
 import type { DayRecord } from './ports';
 
-export type NotificationKind = 'receipt' | 'digest' | 'decision' | 'cancellation';
+export type NotificationKind = 'receipt' | 'digest' | 'decision' | 'cancellation' | 'agreement';
 
 /** Subjects start with these words, one per kind: mail readers (and tests) can tell them apart. */
 const SUBJECT_PREFIX: Record<NotificationKind, string[]> = {
@@ -18,6 +18,7 @@ const SUBJECT_PREFIX: Record<NotificationKind, string[]> = {
   digest: ['Da approvare:'],
   decision: ['Esito delle tue giornate'],
   cancellation: ['Lavoro agile annullato'],
+  agreement: ['Accordo di lavoro agile', "Recesso dall'accordo di lavoro agile"],
 };
 
 export function notificationKindOf(subject: string): NotificationKind | 'other' {

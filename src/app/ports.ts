@@ -32,8 +32,12 @@ export interface DayRecord {
 export interface AuditEntry {
   at: string;
   by: string;
-  /** `carry`: a live day fingerprinted again when the lines before it went to the archive. */
-  action: 'submit' | 'refuse-request' | 'approve' | 'reject' | 'cancel' | 'preference' | 'carry';
+  /**
+   * `carry`: a live day fingerprinted again when the lines before it went to the archive.
+   * `agreement`: a step of an individual agreement (dayId empty, its id in `detail`).
+   */
+  action:
+    'submit' | 'refuse-request' | 'approve' | 'reject' | 'cancel' | 'preference' | 'carry' | 'agreement';
   dayId: string;
   employee: string;
   date: string;

@@ -118,3 +118,109 @@ export function inForce(life: AgreementLife, date: IsoDate, disabledWorker: bool
   const stage = stageOn(life, date, disabledWorker);
   return stage === 'active' || stage === 'expiring';
 }
+
+// ---- who may do what ------------------------------------------------------------------------
+
+/** The people an agreement is between, and HR, as the register says today. */
+export interface AgreementParties {
+  employee: string;
+  manager: string;
+  hr: readonly string[];
+}
+
+export type Check<T = true> = { ok: true; value: T } | { ok: false; message: string };
+const refuse = (message: string): { ok: false; message: string } => ({ ok: false, message });
+
+const isEmployer = (caller: string, p: AgreementParties) => caller === p.manager || p.hr.includes(caller);
+
+/** HR or the employee's manager propose (and send) an agreement; nobody proposes their own. */
+export function mayPropose(caller: string, p: AgreementParties): Check {
+  if (caller === p.employee && !p.hr.includes(caller))
+    return refuse('Il tuo accordo lo propone il tuo responsabile o il servizio personale.');
+  if (!isEmployer(caller, p))
+    return refuse('Solo il responsabile della persona o il servizio personale può proporre il suo accordo.');
+  return { ok: true, value: true };
+}
+
+/** Whether two periods (null end: indefinite) share a day. */
+export function overlaps(
+  a: { from: IsoDate; to: IsoDate | null },
+  b: { from: IsoDate; to: IsoDate | null },
+): boolean {
+  return (a.to === null || b.from <= a.to) && (b.to === null || a.from <= b.to);
+}
+
+/**
+ * A new agreement's period: it starts today or later, ends on or after its start, and shares no
+ * day with another agreement of the person still in force or on its way (`others` with their
+ * last day already shortened by a withdrawal).
+ */
+export function checkPeriod(
+  period: { from: IsoDate; to: IsoDate | null },
+  others: readonly { from: IsoDate; to: IsoDate | null }[],
+  today: IsoDate,
+): Check {
+  if (period.from < today) return refuse("L'accordo non può iniziare in una data passata.");
+  if (period.to !== null && period.to < period.from)
+    return refuse("La fine dell'accordo precede il suo inizio.");
+  const clash = others.find((o) => overlaps(period, o));
+  if (clash)
+    return refuse(
+      `Si sovrappone all'accordo dal ${clash.from}${clash.to ? ` al ${clash.to}` : ' a tempo indeterminato'}: un rinnovo inizia dopo la fine del precedente.`,
+    );
+  return { ok: true, value: true };
+}
+
+/** Sending for acceptance: a draft, by HR or the manager. */
+export function maySend(life: AgreementLife, caller: string, p: AgreementParties): Check {
+  const who = mayPropose(caller, p);
+  if (!who.ok) return who;
+  if (life.sentAt) return refuse("L'accordo è già stato inviato per l'accettazione.");
+  return { ok: true, value: true };
+}
+
+/**
+ * Accepting: the employee for themselves, the manager for the employer; each once, after the
+ * agreement was sent. HR does not accept for either party (an HR member who is the manager does,
+ * as the manager).
+ */
+export function acceptanceRole(
+  life: AgreementLife,
+  caller: string,
+  p: AgreementParties,
+): Check<'employee' | 'manager'> {
+  const role = caller === p.employee ? 'employee' : caller === p.manager ? 'manager' : null;
+  if (!role) return refuse("Accettano l'accordo solo il dipendente e il suo responsabile.");
+  if (!life.sentAt) return refuse("L'accordo non è ancora stato inviato per l'accettazione.");
+  if ((role === 'employee' ? life.employeeAcceptance : life.managerAcceptance) !== null)
+    return refuse('Hai già accettato questo accordo.');
+  return { ok: true, value: role };
+}
+
+/**
+ * Withdrawing (art. 19 c. 2): the employee, or the employer (the manager or HR), from a signed
+ * agreement not already withdrawn or ended; a fixed term only with a justified reason.
+ */
+export function mayWithdraw(
+  life: AgreementLife,
+  caller: string,
+  p: AgreementParties,
+  today: IsoDate,
+  justifiedReason: boolean,
+  disabledWorker: boolean,
+): Check<'employee' | 'employer'> {
+  const by = caller === p.employee ? 'employee' : isEmployer(caller, p) ? 'employer' : null;
+  if (!by)
+    return refuse("Recedono dall'accordo solo il dipendente, il suo responsabile o il servizio personale.");
+  if (life.withdrawal) return refuse('Il recesso da questo accordo è già stato comunicato.');
+  const stage = stageOn(life, today, disabledWorker);
+  if (stage === 'draft' || stage === 'awaiting-acceptance')
+    return refuse("L'accordo non è ancora firmato da entrambi: non serve recedere.");
+  if (stage === 'expired' || stage === 'renewed' || stage === 'withdrawn')
+    return refuse("L'accordo è già concluso.");
+  if (life.to !== null && !justifiedReason)
+    return refuse(
+      'Un accordo a tempo determinato si può recedere prima della scadenza solo per giustificato motivo (art. 19 c. 2 L. 81/2017).',
+    );
+  return { ok: true, value: by };
+}

@@ -13,6 +13,8 @@ import type { Overview, OverviewQuery, SelectedDays } from '../app/overview';
 import { formatDayIt, parseIsoDate, type IsoDate } from '../domain/dates';
 import { countIt, STATUS_LABELS } from '../domain/labels';
 import {
+  agreementsCard,
+  attachCard,
   cancelConfirmCard,
   CARD_ACTION,
   FIELD,
@@ -22,16 +24,18 @@ import {
   messageCard,
   monthCard,
   pendingCard,
+  proposalCard,
   rejectCard,
   requestCard,
   selectedDaysCard,
   teamCard,
+  withdrawCard,
   type CardActionName,
   type Links,
   type PendingState,
 } from '../ui/cards';
 import { webAppUrl } from './deployment';
-import { currentUser } from './owner';
+import { currentUser, recordedOwner } from './owner';
 import { syncMyCalendarNow } from './own-calendar';
 import { PROPERTY } from './properties';
 import { callAsOwner, type ItemResultDto } from './webapp';
@@ -432,6 +436,48 @@ const ACTIONS: Record<CardActionName, (e: AddOnEvent) => ActionResponse> = {
         : 'Le cartelle del personale erano già in ordine.',
     );
   },
+  agreements: (e) =>
+    show(agreementsCard(callAsOwner('agreements', {})), params(e).nav === 'push' ? 'push' : 'update'),
+  'agreement-propose-form': (e) => {
+    const p = params(e);
+    const employee = (p.dipendente ?? stringInput(e, FIELD.employee)).trim().toLowerCase();
+    if (!employee) return notify('Scrivi l’email della persona.');
+    const view = callAsOwner('agreements', {});
+    return show(proposalCard(employee, p.nome ?? employee, view.projects), 'push');
+  },
+  'agreement-propose': (e) => {
+    const from = dateInput(e, FIELD.from);
+    const to = dateInput(e, FIELD.to);
+    const r = callAsOwner('agreementPropose', {
+      employee: params(e).dipendente,
+      from: from ?? '',
+      to: to ?? '',
+      contactWindows: stringInput(e, FIELD.windows),
+      equipment: stringInput(e, FIELD.equipment),
+      project: stringInput(e, FIELD.project),
+    });
+    return agreementOutcome(r, 'pop');
+  },
+  'agreement-send': (e) => agreementOutcome(callAsOwner('agreementSend', { key: params(e).chiave }), 'stay'),
+  'agreement-accept': (e) =>
+    agreementOutcome(callAsOwner('agreementAccept', { key: params(e).chiave }), 'stay'),
+  'agreement-withdraw-form': (e) => show(withdrawCard(params(e).chiave ?? '', params(e).nome ?? ''), 'push'),
+  'agreement-withdraw': (e) =>
+    agreementOutcome(
+      callAsOwner('agreementWithdraw', {
+        key: params(e).chiave,
+        justified: stringInput(e, FIELD.justified) === 'sì',
+        reason: stringInput(e, FIELD.reason),
+      }),
+      'pop',
+    ),
+  'agreement-attach-form': (e) =>
+    show(attachCard(params(e).chiave ?? '', recordedOwner() ?? 'il titolare di Agorà'), 'push'),
+  'agreement-attach': (e) =>
+    agreementOutcome(
+      callAsOwner('agreementAttach', { key: params(e).chiave, url: stringInput(e, FIELD.url) }),
+      'pop',
+    ),
   'admin-check': () => {
     const { problems } = callAsOwner('adminCheck', {});
     return show(
@@ -443,6 +489,23 @@ const ACTIONS: Record<CardActionName, (e: AddOnEvent) => ActionResponse> = {
     );
   },
 };
+
+/**
+ * After an agreement step: a refusal is a notification and the card stays as it is (what was
+ * typed is kept); done, the agreements card is drawn again (from a form card: popped back to it).
+ */
+function agreementOutcome(r: { ok: boolean; message: string }, from: 'pop' | 'stay'): ActionResponse {
+  if (!r.ok) return notify(r.message);
+  const card = agreementsCard(callAsOwner('agreements', {}));
+  const nav =
+    from === 'pop'
+      ? CardService.newNavigation().popCard().updateCard(card)
+      : CardService.newNavigation().updateCard(card);
+  return CardService.newActionResponseBuilder()
+    .setNavigation(nav)
+    .setNotification(CardService.newNotification().setText(r.message))
+    .build();
+}
 
 /**
  * As the user: their approved days as working location on their own calendar (or none), and the

@@ -69,54 +69,96 @@ export interface FolderSync {
 export function syncDriveFolders(register: SheetsRegister): FolderSync {
   const { people, hr } = peopleForDrive(register);
   const root = agoraFolder();
-  const props = PropertiesService.getScriptProperties();
-  const recorded = props.getProperties();
+  const recorded = PropertiesService.getScriptProperties().getProperties();
   const out: FolderSync = { created: 0, moved: 0, renamed: 0, shared: 0 };
-  for (const p of people) {
-    const [org, sector, name] = personPath(p);
-    const parent = childFolder(childFolder(root, org), sector);
-    const key = FOLDER_PROPERTY_PREFIX + p.email;
-    let folder: Folder | null = null;
-    const id = recorded[key];
-    if (id) {
-      try {
-        folder = DriveApp.getFolderById(id);
-        if (folder.isTrashed()) folder = null;
-      } catch {
-        folder = null; // deleted for good: made again
-      }
-    }
-    if (!folder) {
-      folder = parent.createFolder(name);
-      props.setProperty(key, folder.getId());
-      out.created++;
-    } else {
-      const parents = folder.getParents();
-      const there = parents.hasNext() ? parents.next().getId() : '';
-      if (there !== parent.getId()) {
-        folder.moveTo(parent);
-        out.moved++;
-      }
-      if (folder.getName() !== name) {
-        folder.setName(name);
-        out.renamed++;
-      }
-    }
-    const want = personSharing(p, hr).folder;
-    const viewers = new Set(folder.getViewers().map((u) => u.getEmail().toLowerCase()));
-    const editors = new Set(folder.getEditors().map((u) => u.getEmail().toLowerCase()));
-    for (const v of want.viewers)
-      if (!viewers.has(v) && !editors.has(v)) {
-        folder.addViewer(v);
-        out.shared++;
-      }
-    for (const e of want.editors)
-      if (!editors.has(e)) {
-        folder.addEditor(e);
-        out.shared++;
-      }
-  }
+  for (const p of people) placeFolder(p, hr, root, recorded, out);
   return out;
+}
+
+/**
+ * One person's folder by convention, made, moved, renamed and shared as needed (the owner,
+ * holding the lock): where their agreement's document goes. Null when they are not in Dipendenti.
+ */
+export function personFolder(
+  register: SheetsRegister,
+  email: string,
+): { folder: Folder; person: PersonForDrive; hr: string[] } | null {
+  const { people, hr } = peopleForDrive(register);
+  const person = people.find((p) => p.email === email);
+  if (!person) return null;
+  const recorded = PropertiesService.getScriptProperties().getProperties();
+  const folder = placeFolder(person, hr, agoraFolder(), recorded, {
+    created: 0,
+    moved: 0,
+    renamed: 0,
+    shared: 0,
+  });
+  return { folder, person, hr };
+}
+
+/**
+ * A file put in a person's folder shared by the rule: the person and HR have it from the folder;
+ * the manager views the folder and comments on its files.
+ */
+export function shareInPersonFolder(
+  file: GoogleAppsScript.Drive.File,
+  p: PersonForDrive,
+  hr: readonly string[],
+): void {
+  const want = personSharing(p, hr).file;
+  for (const c of want.commenters) file.addCommenter(c);
+}
+
+function placeFolder(
+  p: PersonForDrive,
+  hr: readonly string[],
+  root: Folder,
+  recorded: Record<string, string>,
+  out: FolderSync,
+): Folder {
+  const [org, sector, name] = personPath(p);
+  const parent = childFolder(childFolder(root, org), sector);
+  const key = FOLDER_PROPERTY_PREFIX + p.email;
+  let folder: Folder | null = null;
+  const id = recorded[key];
+  if (id) {
+    try {
+      folder = DriveApp.getFolderById(id);
+      if (folder.isTrashed()) folder = null;
+    } catch {
+      folder = null; // deleted for good: made again
+    }
+  }
+  if (!folder) {
+    folder = parent.createFolder(name);
+    PropertiesService.getScriptProperties().setProperty(key, folder.getId());
+    out.created++;
+  } else {
+    const parents = folder.getParents();
+    const there = parents.hasNext() ? parents.next().getId() : '';
+    if (there !== parent.getId()) {
+      folder.moveTo(parent);
+      out.moved++;
+    }
+    if (folder.getName() !== name) {
+      folder.setName(name);
+      out.renamed++;
+    }
+  }
+  const want = personSharing(p, hr).folder;
+  const viewers = new Set(folder.getViewers().map((u) => u.getEmail().toLowerCase()));
+  const editors = new Set(folder.getEditors().map((u) => u.getEmail().toLowerCase()));
+  for (const v of want.viewers)
+    if (!viewers.has(v) && !editors.has(v)) {
+      folder.addViewer(v);
+      out.shared++;
+    }
+  for (const e of want.editors)
+    if (!editors.has(e)) {
+      folder.addEditor(e);
+      out.shared++;
+    }
+  return folder;
 }
 
 /** Everything below Agorà's folder, as the audit reads it. */

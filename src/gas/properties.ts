@@ -4,6 +4,8 @@ export const PROPERTY = {
   formId: 'agora.formId',
   calendarId: 'agora.calendarId',
   driveRootId: 'agora.driveRootId',
+  /** The Docs template of the individual agreement, in Agorà's folder. */
+  agreementTemplateId: 'agora.agreementTemplateId',
   spreadsheetId: 'agora.spreadsheetId',
   /** The Form's published (respondent) URL: the add-on links to it without opening the Form. */
   formUrl: 'agora.formUrl',

@@ -61,6 +61,14 @@ interface Table {
   col: Columns;
 }
 
+/** Rows of a hand-kept sheet written with an operation's change (whole rows, along `values`). */
+export interface SheetRowsChange {
+  key: SheetKey;
+  values: readonly Cell[][];
+  update: readonly { row: number; cells: Cell[] }[];
+  append: readonly Cell[][];
+}
+
 export class SheetsRegister implements RegisterPort {
   private readonly tables = new Map<SheetKey, Table>();
   /** Header rows of the sheets operations only append to, read with the other sheets. */
@@ -87,15 +95,31 @@ export class SheetsRegister implements RegisterPort {
    * lines chained to the head (chain.ts), the outbox rows and an employee's preference. Around it,
    * the chain's journal in the script properties (chain-state.ts).
    */
-  commit(change: RegisterChange): void {
+  commit(change: RegisterChange, sheetRows?: SheetRowsChange): void {
     const addDays = change.addDays ?? [];
     const updateDays = change.updateDays ?? [];
     const mail = change.mail ?? [];
-    if (!addDays.length && !updateDays.length && !change.audit.length && !mail.length && !change.optIn)
+    const rowsChanged = !!sheetRows && (sheetRows.append.length > 0 || sheetRows.update.length > 0);
+    if (
+      !addDays.length &&
+      !updateDays.length &&
+      !change.audit.length &&
+      !mail.length &&
+      !change.optIn &&
+      !rowsChanged
+    )
       return;
     const days = this.table('days');
     const places = this.places();
     const requests: object[] = [];
+
+    // Rows of a hand-kept sheet (an agreement's), laid out along `values` as read under the lock.
+    if (sheetRows && rowsChanged) {
+      const col = columnsOf(sheetRows.key, sheetRows.values[0] ?? []);
+      for (const { row, cells } of sheetRows.update)
+        requests.push(this.updateRequest(sheetRows.key, col, row, 0, [cells]));
+      if (sheetRows.append.length) requests.push(this.appendRequest(sheetRows.key, col, sheetRows.append));
+    }
 
     // Giornate: new rows after the last one; changed rows in their place.
     const dayBase = blankRow(days.values[0]?.length ?? 0);
@@ -176,6 +200,7 @@ export class SheetsRegister implements RegisterPort {
     days.values.push(...newRows);
     for (const { row, cells } of changedRows) days.values[row - 1] = cells;
     if (change.optIn) this.tables.delete('employees');
+    if (sheetRows && rowsChanged) this.tables.delete(sheetRows.key);
   }
 
   /** The values of whole sheets, read now in one call (header row first, dates as Dates). */

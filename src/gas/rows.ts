@@ -11,7 +11,12 @@
 // made by the previous version, whose visible column held the id) is read from the visible
 // column, by id or by Italian name.
 import { addDays, parseIsoDate, WEEKDAY_CODES, type IsoDate, type WeekdayCode } from '../domain/dates';
-import { withdrawalEffective } from '../domain/agreement-lifecycle';
+import {
+  withdrawalEffective,
+  type Acceptance,
+  type AgreementLife,
+  type Withdrawal,
+} from '../domain/agreement-lifecycle';
 import type { HolidayOverride } from '../domain/holidays';
 import {
   ELIGIBILITY_LABELS,
@@ -575,16 +580,49 @@ export interface AgreementWithdrawal {
   reason: string;
 }
 
+/** A row of Accordi with its whole life, for the lifecycle's operations and cards. */
+export interface AgreementRecord {
+  row: number;
+  /** «ID» (agreements proposed with Agorà), else `employee|from` (rows HR typed). */
+  key: string;
+  /** Proposed with Agorà: in force only once both parties accepted it there. */
+  lifecycle: boolean;
+  /** As signed: its end not shortened by a withdrawal. */
+  agreement: Agreement;
+  life: AgreementLife;
+  project: string;
+  proposedBy: string;
+  proposedAt: string;
+  document: string;
+  signedPdf: string;
+}
+
+/** «Accettazione del …»: `email · YYYY-MM-DD HH:MM:SS`, as Agorà writes it. */
+export function acceptanceToCell(a: Acceptance): string {
+  return `${a.by} · ${a.at}`;
+}
+function acceptanceOf(cell: Cell): Acceptance | null {
+  const text = cellToText(cell);
+  const i = text.indexOf(' · ');
+  return i > 0 ? { by: text.slice(0, i).trim().toLowerCase(), at: text.slice(i + 3).trim() } : null;
+}
+
 export function agreementsFromRows(
   values: SheetValues,
   employees: ReadonlySet<string>,
   /** People with the priority category «disabilità»: the employer's notice runs 90 days. */
   disabled: ReadonlySet<string> = new Set(),
-): { agreements: Agreement[]; withdrawals: AgreementWithdrawal[]; problems: RowProblem[] } {
+): {
+  agreements: Agreement[];
+  withdrawals: AgreementWithdrawal[];
+  records: AgreementRecord[];
+  problems: RowProblem[];
+} {
   const problems: RowProblem[] = [];
   const problem = problemsOf('agreements', problems);
   const agreements: Agreement[] = [];
   const withdrawals: AgreementWithdrawal[] = [];
+  const records: AgreementRecord[] = [];
   for (const { row, cells } of recordsOf('agreements', values)) {
     const dates: Record<string, IsoDate | null> = {};
     let bad = false;
@@ -632,18 +670,49 @@ export function agreementsFromRows(
       continue;
     }
     const agreement = v.value;
-    if (withdrawalNotice) {
-      const by = cellToText(cells.withdrawalBy).toLowerCase() === 'dipendente' ? 'employee' : 'employer';
-      const effective = withdrawalEffective(
-        agreement,
-        {
-          by,
+    const id = cellToText(cells.id);
+    const withdrawal: Withdrawal | null = withdrawalNotice
+      ? {
+          by: cellToText(cells.withdrawalBy).toLowerCase() === 'dipendente' ? 'employee' : 'employer',
           noticeDate: withdrawalNotice,
           justifiedReason: cellToText(cells.withdrawalJustified).toLowerCase() === YES,
           reason: cellToText(cells.withdrawalReason),
-        },
-        disabled.has(agreement.employee),
-      );
+        }
+      : null;
+    const employeeAcceptance = acceptanceOf(cells.employeeAcceptance);
+    const managerAcceptance = acceptanceOf(cells.managerAcceptance);
+    // A row HR typed is "sent and accepted" on its signature dates, as it always was read.
+    const typedAcceptance = (date: IsoDate | null, by: string) => (date ? { by, at: date } : null);
+    const record: AgreementRecord = {
+      row,
+      key: id || `${agreement.employee}|${agreement.from}`,
+      lifecycle: id !== '',
+      agreement: { ...agreement },
+      life: {
+        id: id || `${agreement.employee}|${agreement.from}`,
+        employee: agreement.employee,
+        from: agreement.from,
+        to: agreement.to,
+        sentAt: id ? cellToDateTime(cells.sentAt) || null : 'registro',
+        employeeAcceptance: id
+          ? employeeAcceptance
+          : typedAcceptance(agreement.signedByEmployee, agreement.employee),
+        managerAcceptance: id ? managerAcceptance : typedAcceptance(agreement.signedByManager, ''),
+        withdrawal,
+        renewedBy: null,
+      },
+      project: cellToText(cells.project),
+      proposedBy: cellToText(cells.proposedBy).toLowerCase(),
+      proposedAt: cellToDateTime(cells.proposedAt),
+      document: cellToText(cells.document),
+      signedPdf: cellToText(cells.signedPdf),
+    };
+    records.push(record);
+    // The rules read only agreements in force: one proposed with Agorà counts once both accepted.
+    if (id && (!employeeAcceptance || !managerAcceptance)) continue;
+    if (withdrawal) {
+      const by = withdrawal.by;
+      const effective = withdrawalEffective(agreement, withdrawal, disabled.has(agreement.employee));
       if (!effective.ok) problem(row, `Recesso non valido: ${effective.message}`);
       else {
         withdrawals.push({
@@ -661,7 +730,18 @@ export function agreementsFromRows(
     }
     agreements.push(agreement);
   }
-  return { agreements, withdrawals, problems };
+  // An agreement is renewed by the person's next one starting the day after it ends.
+  for (const r of records) {
+    const next = r.agreement.to
+      ? records.find(
+          (o) =>
+            o.agreement.employee === r.agreement.employee &&
+            o.agreement.from === addDays(r.agreement.to as IsoDate, 1),
+        )
+      : undefined;
+    if (next) r.life.renewedBy = next.key;
+  }
+  return { agreements, withdrawals, records, problems };
 }
 
 export function sitesFromRows(values: SheetValues): { sites: Site[]; problems: RowProblem[] } {
@@ -908,6 +988,7 @@ export const ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   cancel: 'annullamento',
   preference: 'preferenza',
   carry: 'riporto',
+  agreement: 'accordo',
 };
 
 /** The action of a line: «Codice azione», else «Azione» (its Italian word or, as before, its code). */
@@ -1011,6 +1092,7 @@ export const MAIL_KIND_LABELS: Readonly<Record<NotificationKind, string>> = {
   digest: 'riepilogo',
   decision: 'decisione',
   cancellation: 'annullamento',
+  agreement: 'accordo',
 };
 
 /** A Sheets cell holds 50,000 characters: a longer text is cut (never seen: text is capped). */

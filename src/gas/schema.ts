@@ -130,6 +130,27 @@ export const SHEETS = {
       { key: 'withdrawalBy', header: 'Recesso da', kind: 'enum', choices: ['ente', 'dipendente'] },
       { key: 'withdrawalJustified', header: 'Giustificato motivo', kind: 'enum', choices: yesNo },
       { key: 'withdrawalReason', header: 'Motivo del recesso', kind: 'text' },
+      // The lifecycle (src/domain/agreement-lifecycle.ts), written by Agorà for agreements
+      // proposed from the add-on; a row without «ID» is one HR typed, read as before.
+      { key: 'id', header: 'ID', kind: 'text', note: 'scritto da Agorà' },
+      { key: 'project', header: 'Progetto', kind: 'text' },
+      { key: 'proposedBy', header: 'Proposto da', kind: 'email' },
+      { key: 'proposedAt', header: 'Proposto il', kind: 'datetime' },
+      { key: 'document', header: 'Documento', kind: 'text' },
+      { key: 'sentAt', header: 'Inviato per accettazione il', kind: 'datetime' },
+      {
+        key: 'employeeAcceptance',
+        header: 'Accettazione del dipendente',
+        kind: 'text',
+        note: 'email verificata · ora',
+      },
+      {
+        key: 'managerAcceptance',
+        header: 'Accettazione del responsabile',
+        kind: 'text',
+        note: 'email verificata · ora',
+      },
+      { key: 'signedPdf', header: 'PDF firmato', kind: 'text' },
     ],
   },
   notices: {

@@ -13,6 +13,7 @@ import { DATE_FORMAT, DATETIME_FORMAT, TEXT_FORMAT, userTextToCell, type Cell } 
 import { buildFormItems, FORM_TITLE, refreshLocationChoices } from './form';
 import { requireOwner, requireOwnerOrFirstSetup } from './owner';
 import { PROPERTY } from './properties';
+import { ensureAgreementTemplate } from './agreements';
 import { ensureRows, sheetsApi, SheetsRegister } from './register';
 import {
   blankRow,
@@ -92,6 +93,7 @@ export function setupWorkspace(
 
   progress('Controllo della cartella Drive…');
   const driveRootId = ensureDriveRoot(props, changes);
+  ensureAgreementTemplate(changes);
 
   progress('Controllo di condivisioni, protezioni e attivatori…');
   const deployment: Deployment = {

@@ -25,6 +25,17 @@ import { gasLock, gasPorts, registerSpreadsheet } from './runtime';
 import { syncDriveFolders, type FolderSync } from './drive-folders';
 import { exportMinistryNotices } from './ministry-export';
 import { SheetsRegister } from './register';
+import {
+  acceptAgreement,
+  agreementsView,
+  attachSignedPdf,
+  proposeAgreement,
+  sendAgreement,
+  withdrawAgreement,
+  type AgreementResult,
+  type AgreementsView,
+  type ProposalInput,
+} from './agreements';
 
 /** How long a decision waits for its calendar entries before leaving the rest to the trigger. */
 export const CALENDAR_BUDGET_AFTER_DECISION_MS = 20_000;
@@ -141,6 +152,29 @@ const OPERATIONS = {
       siteNames: Object.fromEntries(snapshot.sites.map((s) => [s.id, s.name])),
       optIn: snapshot.employees.find((e) => e.email === caller)?.workingLocationOptIn ?? false,
     };
+  },
+  /** The caller's agreements, and their team's (a manager) or those waiting (HR). */
+  agreements(caller: string, _args: Record<string, never>): AgreementsView {
+    return agreementsView(new SheetsRegister(registerSpreadsheet()), caller);
+  },
+  /** HR or the manager proposes an agreement (authorized in the domain's rules). */
+  agreementPropose(caller: string, args: ProposalInput): AgreementResult {
+    return proposeAgreement(new SheetsRegister(registerSpreadsheet()), caller, args ?? {});
+  },
+  agreementSend(caller: string, args: { key?: unknown }): AgreementResult {
+    return sendAgreement(new SheetsRegister(registerSpreadsheet()), caller, args?.key);
+  },
+  agreementAccept(caller: string, args: { key?: unknown }): AgreementResult {
+    return acceptAgreement(new SheetsRegister(registerSpreadsheet()), caller, args?.key);
+  },
+  agreementWithdraw(
+    caller: string,
+    args: { key?: unknown; justified?: unknown; reason?: unknown },
+  ): AgreementResult {
+    return withdrawAgreement(new SheetsRegister(registerSpreadsheet()), caller, args ?? {});
+  },
+  agreementAttach(caller: string, args: { key?: unknown; url?: unknown }): AgreementResult {
+    return attachSignedPdf(new SheetsRegister(registerSpreadsheet()), caller, args ?? {});
   },
   /** HR: setup, run with the owner's rights (the web app's). */
   adminSetup(caller: string, _args: Record<string, never>): SetupReport {

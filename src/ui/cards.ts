@@ -4,6 +4,8 @@
 // Every action goes to one function, `onCardAction`, with the parameter `azione` saying which;
 // the gas layer (src/gas/addon.ts) reads the event and answers with these cards.
 import type { DayItem, Overview, PendingItem, SelectedDays, TeamGrid } from '../app/overview';
+import type { AgreementItem, AgreementsView } from '../gas/agreements';
+import { formatDayIt, type IsoDate } from '../domain/dates';
 import { countIt } from '../domain/labels';
 
 /** The one function every card action calls (a top-level function of the bundle). */
@@ -28,6 +30,15 @@ export type CardActionName =
   | 'admin-check'
   | 'admin-drive'
   | 'admin-ministry'
+  | 'agreements'
+  | 'agreement-propose-form'
+  | 'agreement-propose'
+  | 'agreement-send'
+  | 'agreement-accept'
+  | 'agreement-withdraw-form'
+  | 'agreement-withdraw'
+  | 'agreement-attach-form'
+  | 'agreement-attach'
   | 'guide';
 
 export interface Links {
@@ -65,6 +76,14 @@ export const FIELD = {
   optIn: 'luogo-di-lavoro',
   person: 'persona',
   sector: 'settore',
+  from: 'dal',
+  to: 'al',
+  windows: 'fasce',
+  equipment: 'strumentazione',
+  project: 'progetto',
+  employee: 'dipendente',
+  justified: 'giustificato-motivo',
+  url: 'link',
 } as const;
 export const MAX_REQUEST_DATES = 3;
 
@@ -174,6 +193,7 @@ export function homepageCard(o: Overview, links: Links): Card {
         links.form ? linkButton('Modulo', links.form) : null,
       ),
     );
+    mine.addWidget(buttons(button('Il mio accordo', 'agreements', { nav: 'push' })));
     mine.addWidget(
       CardService.newDecoratedText()
         .setText('Mostra le mie giornate come luogo di lavoro nel mio calendario')
@@ -207,6 +227,7 @@ export function homepageCard(o: Overview, links: Links): Card {
           buttons(
             p.days ? button('Decidi', 'pending', { nav: 'push' }, true) : null,
             button('Il gruppo questa settimana', 'team', { nav: 'push' }),
+            button('Accordi', 'agreements', { nav: 'push' }),
           ),
         ),
     );
@@ -597,3 +618,183 @@ export function messageCard(title: string, message: string, links: Links, user: 
 }
 
 export type { Section };
+
+// ---- individual agreements ------------------------------------------------------------------------
+
+const spanOf = (a: { from: IsoDate; to: IsoDate | null }) =>
+  `dal ${formatDayIt(a.from)} ${a.to ? `al ${formatDayIt(a.to)}` : 'a tempo indeterminato'}`;
+
+/** One agreement: its period, stage and who accepted, with the buttons the caller may use. */
+function agreementWidgets(a: AgreementItem, withName: boolean): Widget[] {
+  const lines = [`<b>${esc(a.stageLabel)}</b>${a.project ? ` · ${esc(a.project)}` : ''}`];
+  if (a.withdrawnFrom) lines.push(`Recesso: ultimo giorno ${esc(formatDayIt(a.withdrawnFrom))}`);
+  if (a.stage === 'awaiting-acceptance' || a.stage === 'draft') {
+    lines.push(
+      `Dipendente: ${a.employeeAcceptance ? `accettato (${esc(a.employeeAcceptance)})` : 'da accettare'}`,
+    );
+    lines.push(
+      `Responsabile: ${a.managerAcceptance ? `accettato (${esc(a.managerAcceptance)})` : 'da accettare'}`,
+    );
+  }
+  const k = { chiave: a.key };
+  return [
+    CardService.newDecoratedText()
+      .setTopLabel(withName ? `${a.name} — ${spanOf(a)}` : spanOf(a))
+      .setText(lines.join('<br>'))
+      .setWrapText(true),
+    buttons(
+      a.can.accept ? button('Accetto', 'agreement-accept', k, true) : null,
+      a.can.send ? button('Invia per accettazione', 'agreement-send', k, true) : null,
+      a.document ? linkButton('Leggi l’accordo', a.document) : null,
+      a.signedPdf ? linkButton('PDF firmato', a.signedPdf) : null,
+      a.can.attach ? button('Allega il PDF firmato', 'agreement-attach-form', k) : null,
+      a.can.withdraw ? button('Recesso', 'agreement-withdraw-form', { ...k, nome: a.name }) : null,
+    ),
+  ];
+}
+
+export function agreementsCard(v: AgreementsView): Card {
+  const card = CardService.newCardBuilder()
+    .setName('agreements')
+    .setHeader(header('Accordo di lavoro agile'));
+  const mine = CardService.newCardSection().setHeader('Il mio accordo');
+  if (v.mine.length)
+    for (const a of v.mine.slice(0, 3)) for (const w of agreementWidgets(a, false)) mine.addWidget(w);
+  else mine.addWidget(text('Nessun accordo registrato: lo propone il tuo responsabile.'));
+  card.addSection(mine);
+  if (v.proposes) {
+    const team = CardService.newCardSection()
+      .setHeader('Accordi del gruppo')
+      .setCollapsible(v.team.length > 8);
+    if (v.team.length > 8) team.setNumUncollapsibleWidgets(8);
+    for (const p of v.team.slice(0, 60)) {
+      const current = p.agreements[0];
+      if (current) for (const w of agreementWidgets(current, true)) team.addWidget(w);
+      else
+        team.addWidget(
+          CardService.newDecoratedText().setTopLabel(p.name).setText('Nessun accordo').setWrapText(true),
+        );
+      if (
+        !current ||
+        current.stage === 'expiring' ||
+        current.stage === 'expired' ||
+        current.stage === 'withdrawn'
+      )
+        team.addWidget(
+          buttons(
+            button(`Nuovo accordo per ${p.name}`, 'agreement-propose-form', {
+              dipendente: p.email,
+              nome: p.name,
+            }),
+          ),
+        );
+    }
+    if (!v.team.length) team.addWidget(text('Nessun accordo da seguire.'));
+    team.addWidget(
+      CardService.newTextInput()
+        .setFieldName(FIELD.employee)
+        .setTitle('Email di un’altra persona')
+        .setHint('Per proporre l’accordo a chi non è nell’elenco.'),
+    );
+    team.addWidget(buttons(button('Nuovo accordo', 'agreement-propose-form', {})));
+    card.addSection(team);
+  }
+  return card.build();
+}
+
+export function proposalCard(employee: string, name: string, projects: readonly string[]): Card {
+  const section = CardService.newCardSection()
+    .setHeader(`Proposta per ${esc(name)}`)
+    .addWidget(CardService.newDatePicker().setFieldName(FIELD.from).setTitle('Dal'))
+    .addWidget(CardService.newDatePicker().setFieldName(FIELD.to).setTitle('Al (vuoto: tempo indeterminato)'))
+    .addWidget(
+      CardService.newTextInput()
+        .setFieldName(FIELD.windows)
+        .setTitle('Fasce di contattabilità')
+        .setValue('09:00-13:00; 14:30-16:30')
+        .setHint('Es. 09:00-13:00; 14:30-16:30'),
+    )
+    .addWidget(
+      CardService.newSelectionInput()
+        .setType(CardService.SelectionInputType.DROPDOWN)
+        .setFieldName(FIELD.equipment)
+        .setTitle('Strumentazione')
+        .addItem('Dell’ente', 'employer', true)
+        .addItem('Propria', 'own', false),
+    );
+  const project = CardService.newTextInput()
+    .setFieldName(FIELD.project)
+    .setTitle('Progetto di lavoro agile del settore')
+    .setHint('Raggruppa gli accordi del settore.');
+  if (projects.length) project.setSuggestions(CardService.newSuggestions().addSuggestions([...projects]));
+  section
+    .addWidget(project)
+    .addWidget(
+      buttons(
+        button('Salva la proposta', 'agreement-propose', { dipendente: employee }, true),
+        button('Torna indietro', 'agreements'),
+      ),
+    );
+  return CardService.newCardBuilder()
+    .setName('agreement-propose')
+    .setHeader(header('Nuovo accordo'))
+    .addSection(section)
+    .build();
+}
+
+export function withdrawCard(key: string, name: string): Card {
+  const section = CardService.newCardSection()
+    .addWidget(
+      text(
+        `Recesso dall’accordo di <b>${esc(name)}</b> (art. 19 c. 2 L. 81/2017): con un accordo a tempo indeterminato il preavviso è di 30 giorni (90 se l’ente recede da quello di un lavoratore disabile); con un giustificato motivo vale da oggi, ed è l’unico modo per un accordo a tempo determinato. Le giornate chieste dopo la fine vengono annullate.`,
+      ),
+    )
+    .addWidget(
+      CardService.newDecoratedText()
+        .setText('Giustificato motivo')
+        .setSwitchControl(
+          CardService.newSwitch()
+            .setFieldName(FIELD.justified)
+            .setValue('sì')
+            .setControlType(CardService.SwitchControlType.CHECK_BOX),
+        ),
+    )
+    .addWidget(
+      CardService.newTextInput()
+        .setFieldName(FIELD.reason)
+        .setTitle('Motivo (obbligatorio con giustificato motivo)')
+        .setMultiline(true),
+    )
+    .addWidget(
+      buttons(
+        button('Conferma il recesso', 'agreement-withdraw', { chiave: key }, true),
+        button('Torna indietro', 'agreements'),
+      ),
+    );
+  return CardService.newCardBuilder()
+    .setName('agreement-withdraw')
+    .setHeader(header('Recesso dall’accordo'))
+    .addSection(section)
+    .build();
+}
+
+export function attachCard(key: string, owner: string): Card {
+  const section = CardService.newCardSection()
+    .addWidget(
+      text(
+        `Carica il PDF firmato nel tuo Drive, condividilo con <b>${esc(owner)}</b> e incolla qui il suo link: Agorà ne mette una copia nella cartella della persona.`,
+      ),
+    )
+    .addWidget(CardService.newTextInput().setFieldName(FIELD.url).setTitle('Link del PDF in Drive'))
+    .addWidget(
+      buttons(
+        button('Allega', 'agreement-attach', { chiave: key }, true),
+        button('Torna indietro', 'agreements'),
+      ),
+    );
+  return CardService.newCardBuilder()
+    .setName('agreement-attach')
+    .setHeader(header('PDF firmato'))
+    .addSection(section)
+    .build();
+}
