@@ -663,10 +663,7 @@ export function agreementsCard(v: AgreementsView): Card {
   else mine.addWidget(text('Nessun accordo registrato: lo propone il tuo responsabile.'));
   card.addSection(mine);
   if (v.proposes) {
-    const team = CardService.newCardSection()
-      .setHeader('Accordi del gruppo')
-      .setCollapsible(v.team.length > 8);
-    if (v.team.length > 8) team.setNumUncollapsibleWidgets(8);
+    const team = CardService.newCardSection().setHeader('Accordi del gruppo');
     for (const p of v.team.slice(0, 60)) {
       const current = p.agreements[0];
       if (current) for (const w of agreementWidgets(current, true)) team.addWidget(w);
