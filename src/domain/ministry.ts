@@ -166,3 +166,61 @@ export function noticeRow(
     notice.kind === 'start' ? '' : startReceipt,
   ];
 }
+
+/** The period as notified: `from–to` (to empty: indefinite), compared to tell a change. */
+export function periodText(from: IsoDate, to: IsoDate | null): string {
+  return `${from}–${to ?? ''}`;
+}
+
+/** What the register knows of an agreement, for its notices. */
+export interface AgreementHistory {
+  id: string;
+  employee: string;
+  from: IsoDate;
+  /** The end as signed now (null: indefinite); a withdrawal does not change it. */
+  to: IsoDate | null;
+  withdrawal: { noticeDate: IsoDate; effective: IsoDate } | null;
+}
+
+/** A notice recorded in Comunicazioni: the period it carried and the Ministry's receipt. */
+export interface RecordedNotice {
+  period: string;
+  receipt: string;
+  eventDate: IsoDate | null;
+}
+
+/**
+ * The notices an agreement calls for, each with the period it carries: its start; a change when
+ * the period differs from the one a SENT start (or the last sent change) carried (HR extended or
+ * shortened it), once per new period, dated when first seen; its withdrawal, or, when it is
+ * withdrawn before its first day, the cancellation of its start. A cancelled agreement whose start
+ * was never sent needs nothing at all: neither notice is to send (`skip`).
+ */
+export function agreementNotices(
+  a: AgreementHistory,
+  recorded: ReadonlyMap<string, RecordedNotice>,
+  today: IsoDate,
+): { notice: Notice; period: string; skip: boolean }[] {
+  const period = periodText(a.from, a.to);
+  const start = noticeFor('start', a.id, a.employee, a.from);
+  const out: { notice: Notice; period: string; skip: boolean }[] = [];
+  const cancelled = a.withdrawal !== null && a.withdrawal.effective <= a.from;
+  const startSent = (recorded.get(start.id)?.receipt ?? '') !== '';
+  out.push({ notice: start, period, skip: cancelled && !startSent });
+  // The last period the Ministry was told: the start's, or a later sent change's.
+  let told = startSent ? (recorded.get(start.id)?.period ?? '') : '';
+  for (const [id, r] of recorded)
+    if (id.startsWith(`${a.id}/change/`) && r.receipt && r.eventDate && r.period) told = r.period;
+  if (startSent && told && told !== period && !cancelled) {
+    const id = `${a.id}/change/${period}`;
+    const eventDate = recorded.get(id)?.eventDate ?? today;
+    out.push({ notice: { ...noticeFor('change', a.id, a.employee, eventDate), id }, period, skip: false });
+  }
+  if (a.withdrawal)
+    out.push({
+      notice: noticeFor(cancelled ? 'cancellation' : 'withdrawal', a.id, a.employee, a.withdrawal.effective),
+      period,
+      skip: cancelled && !startSent,
+    });
+  return out;
+}

@@ -6,10 +6,10 @@ import { toCsv } from '../domain/csv';
 import { formatDayIt, type IsoDate } from '../domain/dates';
 import { signedOnOf } from '../domain/agreement-lifecycle';
 import {
+  agreementNotices,
   missingFields,
   NOTICE_COLUMNS,
   NOTICE_LABELS,
-  noticeFor,
   noticeRow,
   noticesToRemind,
   type Notice,
@@ -61,8 +61,9 @@ const NO_WORKER: WorkerFacts = {
 };
 
 /**
- * The notices of the agreements in the register: the start of each signed agreement and its
- * withdrawal. (Changes and cancellations need the agreement's history, not kept yet.)
+ * The notices of the agreements in the register (src/domain/ministry.ts agreementNotices): start,
+ * change of a period already notified, withdrawal, or cancellation of an agreement withdrawn
+ * before it began; each with the period it carries and whether it is needed at all.
  */
 export function noticesOf(register: SheetsRegister, today: IsoDate) {
   const v = register.sheetValues(['employees', 'organisations', 'agreements']);
@@ -70,7 +71,10 @@ export function noticesOf(register: SheetsRegister, today: IsoDate) {
   const organisations = organisationsFromRows(v.organisations).organisations;
   const disabled = new Set([...staff.values()].filter((s) => s.disabled).map((s) => s.email));
   const { agreements, withdrawals } = agreementsFromRows(v.agreements, new Set(staff.keys()), disabled);
-  const out: { notice: Notice; row: string[] }[] = [];
+  const recorded = register.hasSheet('notices')
+    ? noticeReceiptsFromRows(register.sheetValues(['notices']).notices)
+    : new Map<string, never>();
+  const out: { notice: Notice; row: string[]; period: string; skip: boolean }[] = [];
   for (const a of agreements) {
     const signedOn = signedOnOf(a.signedByEmployee, a.signedByManager);
     if (!signedOn) continue; // not an agreement yet: nothing to notify
@@ -79,12 +83,24 @@ export function noticesOf(register: SheetsRegister, today: IsoDate) {
     const withdrawal = withdrawals.find((w) => w.employee === a.employee && w.from === a.from);
     const id = `${a.employee}/${a.from}`;
     // The period as signed; a withdrawal is its own notice, ending the period.
-    const facts = { id, signedOn, from: a.from, to: withdrawal ? withdrawal.signedTo : a.to };
-    const notices = [noticeFor('start', id, a.employee, a.from)];
-    if (withdrawal) notices.push(noticeFor('withdrawal', id, a.employee, withdrawal.effective));
-    for (const notice of notices)
+    const to = withdrawal ? withdrawal.signedTo : a.to;
+    const facts = { id, signedOn, from: a.from, to };
+    const notices = agreementNotices(
+      {
+        id,
+        employee: a.employee,
+        from: a.from,
+        to,
+        withdrawal: withdrawal ? { noticeDate: today, effective: withdrawal.effective } : null,
+      },
+      recorded,
+      today,
+    );
+    for (const { notice, period, skip } of notices)
       out.push({
         notice,
+        period,
+        skip,
         row: noticeRow(
           notice,
           { taxCode: employer?.taxCode ?? '', name: employer?.legalName ?? worker?.organisation ?? '' },
@@ -99,13 +115,15 @@ export function noticesOf(register: SheetsRegister, today: IsoDate) {
 
 /**
  * The notices of today's register added to Comunicazioni (by id: once each), where HR records
- * the Ministry's code of each one sent. Returns the notices with what HR recorded.
+ * the Ministry's code of each one sent. Returns the notices with what HR recorded; those no
+ * longer needed (an agreement cancelled before its start was ever sent) are left out.
  */
 export function syncNotices(register: SheetsRegister): {
   notices: { notice: Notice; row: string[]; receipt: string }[];
 } {
   const today = toRomeLocal(Date.now()).date;
-  const notices = noticesOf(register, today);
+  const all = noticesOf(register, today);
+  const notices = all.filter((n) => !n.skip);
   if (!register.hasSheet('notices')) return { notices: notices.map((n) => ({ ...n, receipt: '' })) };
   const values = register.sheetValues(['notices']).notices;
   const recorded = noticeReceiptsFromRows(values);
@@ -122,6 +140,7 @@ export function syncNotices(register: SheetsRegister): {
           kind: NOTICE_LABELS[n.notice.kind],
           eventDate: dateToCell(n.notice.eventDate),
           due: dateToCell(n.notice.due),
+          period: n.period,
         },
         base,
       ),
@@ -131,7 +150,7 @@ export function syncNotices(register: SheetsRegister): {
   return {
     notices: notices.map((n) => {
       // A change, cancellation or withdrawal names the code of the start's communication.
-      const start = notices.find(
+      const start = all.find(
         (m) => m.notice.kind === 'start' && m.notice.agreementId === n.notice.agreementId,
       );
       const row = n.row.slice();

@@ -514,11 +514,19 @@ export function staffFactsFromRows(
 }
 
 /** What HR recorded of each notice in Comunicazioni: the Ministry's code once sent. */
-export function noticeReceiptsFromRows(values: SheetValues): Map<string, { receipt: string; row: number }> {
-  const out = new Map<string, { receipt: string; row: number }>();
+export function noticeReceiptsFromRows(
+  values: SheetValues,
+): Map<string, { receipt: string; row: number; period: string; eventDate: IsoDate | null }> {
+  const out = new Map<string, { receipt: string; row: number; period: string; eventDate: IsoDate | null }>();
   for (const { row, cells } of recordsOf('notices', values)) {
     const id = cellToText(cells.id);
-    if (id && !out.has(id)) out.set(id, { receipt: cellToText(cells.receipt), row });
+    if (id && !out.has(id))
+      out.set(id, {
+        receipt: cellToText(cells.receipt),
+        row,
+        period: cellToText(cells.period),
+        eventDate: cellToDate(cells.eventDate) ?? null,
+      });
   }
   return out;
 }

@@ -166,6 +166,8 @@ export const SHEETS = {
       { key: 'due', header: 'Scadenza', kind: 'date' },
       { key: 'receipt', header: 'Codice comunicazione', kind: 'text', note: 'dalla ricevuta del Ministero' },
       { key: 'sentOn', header: 'Inviata il', kind: 'date' },
+      // What the notice told the Ministry: a later different period is a change to notify.
+      { key: 'period', header: 'Periodo comunicato', kind: 'text', note: 'dal–al (vuoto: indeterminato)' },
     ],
   },
   sites: {

@@ -2,6 +2,7 @@
 // laid out in the columns of the Ministry's smart-working data model.
 import type { IsoDate } from '../../src/domain/dates';
 import {
+  agreementNotices,
   missingFields,
   NOTICE_COLUMNS,
   noticeFor,
@@ -101,5 +102,95 @@ describe('ministry notices', () => {
       '',
     );
     expect(missingFields(row)).toEqual(['Data di nascita', 'Posizione INAIL (PAT)']);
+  });
+});
+
+describe('the notices an agreement calls for', () => {
+  const a = {
+    id: 'anna@x.it/2027-01-01',
+    employee: 'anna@x.it',
+    from: '2027-01-01' as IsoDate,
+    to: '2027-12-31' as IsoDate,
+    withdrawal: null,
+  };
+  const today = '2027-03-10' as IsoDate;
+  const kinds = (list: ReturnType<typeof agreementNotices>) =>
+    list.map((n) => [n.notice.kind, n.notice.eventDate, n.period, n.skip]);
+  const sent = (period: string, eventDate = '2027-01-01') => ({
+    period,
+    receipt: 'R-1',
+    eventDate: eventDate as IsoDate,
+  });
+
+  test('a new agreement: its start, carrying its period', () => {
+    expect(kinds(agreementNotices(a, new Map(), today))).toEqual([
+      ['start', '2027-01-01', '2027-01-01–2027-12-31', false],
+    ]);
+  });
+
+  test('a period changed after the start was sent: one change, dated when first seen, then kept', () => {
+    const longer = { ...a, to: '2028-06-30' as IsoDate };
+    const recorded = new Map([[`${a.id}/start/2027-01-01`, sent('2027-01-01–2027-12-31')]]);
+    expect(kinds(agreementNotices(longer, recorded, today))).toEqual([
+      ['start', '2027-01-01', '2027-01-01–2028-06-30', false],
+      ['change', '2027-03-10', '2027-01-01–2028-06-30', false],
+    ]);
+    const [, change] = agreementNotices(longer, recorded, today);
+    expect(change.notice.id).toBe(`${a.id}/change/2027-01-01–2028-06-30`);
+    // Recorded on 10 March: the same notice, same date, the day after.
+    recorded.set(change.notice.id, {
+      period: change.period,
+      receipt: '',
+      eventDate: '2027-03-10' as IsoDate,
+    });
+    expect(agreementNotices(longer, recorded, '2027-03-11' as IsoDate)[1].notice.eventDate).toBe(
+      '2027-03-10',
+    );
+  });
+
+  test('a changed period whose start was not sent yet: the start carries the new period, no change', () => {
+    const longer = { ...a, to: '2028-06-30' as IsoDate };
+    const recorded = new Map([
+      [`${a.id}/start/2027-01-01`, { ...sent('2027-01-01–2027-12-31'), receipt: '' }],
+    ]);
+    expect(kinds(agreementNotices(longer, recorded, today)).map((k) => k[0])).toEqual(['start']);
+  });
+
+  test('the Ministry told of a change: back to the told period needs no notice; a new one does', () => {
+    const recorded = new Map([
+      [`${a.id}/start/2027-01-01`, sent('2027-01-01–2027-12-31')],
+      [`${a.id}/change/2027-01-01–2028-06-30`, sent('2027-01-01–2028-06-30', '2027-03-10')],
+    ]);
+    expect(
+      kinds(agreementNotices({ ...a, to: '2028-06-30' as IsoDate }, recorded, today)).map((k) => k[0]),
+    ).toEqual(['start']);
+    expect(kinds(agreementNotices(a, recorded, today)).map((k) => k[0])).toEqual(['start', 'change']);
+  });
+
+  test('withdrawn after its start: a withdrawal; before its start: the start is cancelled', () => {
+    const withdrawn = {
+      ...a,
+      to: null,
+      withdrawal: { noticeDate: today, effective: '2027-04-09' as IsoDate },
+    };
+    expect(kinds(agreementNotices(withdrawn, new Map(), today)).map((k) => k[0])).toEqual([
+      'start',
+      'withdrawal',
+    ]);
+    const early = {
+      ...a,
+      withdrawal: { noticeDate: '2026-12-10' as IsoDate, effective: '2026-12-10' as IsoDate },
+    };
+    // Start never sent: nothing to send at all.
+    expect(kinds(agreementNotices(early, new Map(), today))).toEqual([
+      ['start', '2027-01-01', '2027-01-01–2027-12-31', true],
+      ['cancellation', '2026-12-10', '2027-01-01–2027-12-31', true],
+    ]);
+    // Start sent: its cancellation is to send.
+    const recorded = new Map([[`${a.id}/start/2027-01-01`, sent('2027-01-01–2027-12-31')]]);
+    expect(kinds(agreementNotices(early, recorded, today)).map((k) => [k[0], k[3]])).toEqual([
+      ['start', false],
+      ['cancellation', false],
+    ]);
   });
 });

@@ -279,4 +279,50 @@ describe('an agreement from proposal to withdrawal, from the add-on', () => {
     p.bundle.run(OWNER, 'checkRegister');
     expect(p.problems()).toEqual([]);
   });
+
+  test('withdrawn before its first day: the start the Ministry received is cancelled («A», naming its code)', () => {
+    const p = Product.start({ at: '2026-12-02T09:00' });
+    const inputs = { dal: { date: '2027-01-01' }, fasce: '09:00-13:00', strumentazione: 'employer' };
+    act(p, MANAGER, { azione: 'agreement-propose', dipendente: ANNA }, inputs);
+    const key = String(annaRows(p)[1].ID);
+    act(p, MANAGER, { azione: 'agreement-send', chiave: key });
+    act(p, ANNA, { azione: 'agreement-accept', chiave: key });
+    act(p, MANAGER, { azione: 'agreement-accept', chiave: key });
+    const starts = () =>
+      (p.bundle.run(OWNER, 'exportMinistryNotices') as MinistryExport).rows.filter(
+        (r) => r[13] === '01/01/2027',
+      );
+    expect(starts().map((r) => r[15])).toEqual(['I']);
+    // HR records the start's receipt; then Mario withdraws for a justified reason, before 1 January.
+    const notices = p.values(SHEETS.notices.name);
+    const row = notices.findIndex((r) => String(r[0]).startsWith(`${ANNA}/2027-01-01/start`)) + 1;
+    p.userEdit(OWNER, SHEETS.notices.name, `F${row}`, 'MLPS-2026-0042');
+    p.at('2026-12-10T09:00');
+    expect(
+      note(
+        act(
+          p,
+          MANAGER,
+          { azione: 'agreement-withdraw', chiave: key },
+          { 'giustificato-motivo': 'sì', motivazione: 'Trasferimento' },
+        ),
+      ),
+    ).toBe("Recesso registrato: l'accordo di Anna Rossi termina prima di iniziare.");
+    expect(starts().map((r) => [r[15], r[16]])).toEqual([['A', 'MLPS-2026-0042']]);
+  });
+
+  test('a justified withdrawal needs its reason; a fixed-term one needs a justified reason', () => {
+    const p = Product.start({ at: '2026-12-02T09:00' });
+    const key = `${ANNA}|2026-01-01`; // the agreement HR typed
+    expect(
+      note(act(p, ANNA, { azione: 'agreement-withdraw', chiave: key }, { 'giustificato-motivo': 'sì' })),
+    ).toBe('Scrivi il giustificato motivo del recesso.');
+    expect(note(act(p, ANNA, { azione: 'agreement-withdraw', chiave: key }))).toMatch(
+      /^Un accordo a tempo determinato si può recedere prima della scadenza solo per giustificato motivo/,
+    );
+    expect(note(act(p, LUCA, { azione: 'agreement-withdraw', chiave: key }))).toMatch(
+      /^Recedono dall'accordo solo/,
+    );
+    expect(annaRows(p)[0]['Recesso: preavviso del']).toBe('');
+  });
 });

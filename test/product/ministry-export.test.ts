@@ -144,4 +144,33 @@ describe('the notices HR sends', () => {
       `• ${MANAGER}: inizio periodo dal gio 1 gen 2026, entro mar 6 gen 2026`,
     ]);
   });
+
+  test('HR extends an agreement whose start was sent: a change notice with the new period, naming the start', () => {
+    const { p } = exported();
+    const rows = () => p.values(SHEETS.notices.name).slice(1);
+    const annaRow = rows().findIndex((r) => r[1] === ANNA) + 2;
+    p.userEdit(OWNER, SHEETS.notices.name, `F${annaRow}`, 'MLPS-2026-0001');
+    expect(rows()[annaRow - 2][7]).toBe('2026-01-01–2026-12-31');
+    // HR extends Anna's agreement to the end of June 2027.
+    const accordi = p.values(SHEETS.agreements.name);
+    const r = accordi.findIndex((row) => row[0] === ANNA) + 1;
+    p.userEdit(OWNER, SHEETS.agreements.name, `C${r}`, new Date(Date.UTC(2027, 5, 30, 10)));
+    p.at('2026-11-03T09:00');
+    const result = p.bundle.run(OWNER, 'exportMinistryNotices') as MinistryExport;
+    const change = result.rows.find((row) => row[2] === ANNA_CF);
+    // Type of communication «M», the new end, the start's code as the one changed.
+    expect(change?.slice(13)).toEqual(['01/01/2026', '30/06/2027', 'M', 'MLPS-2026-0001']);
+    expect(
+      rows()
+        .map((row) => [row[1], row[2], row[7]])
+        .filter((x) => x[0] === ANNA),
+    ).toEqual([
+      [ANNA, 'inizio periodo', '2026-01-01–2026-12-31'],
+      [ANNA, 'modifica', '2026-01-01–2027-06-30'],
+    ]);
+    // Exported again the next day: the same change, once.
+    p.at('2026-11-04T09:00');
+    p.bundle.run(OWNER, 'exportMinistryNotices');
+    expect(rows().filter((row) => row[1] === ANNA)).toHaveLength(2);
+  });
 });
