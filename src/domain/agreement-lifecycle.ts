@@ -224,3 +224,26 @@ export function mayWithdraw(
     );
   return { ok: true, value: by };
 }
+
+// ---- retention ------------------------------------------------------------------------------
+
+/** Agreements and their notices are kept this many years after they end, then deleted. */
+export const RETENTION_YEARS = 5;
+
+/** The last day an agreement ended on `last` is kept: the same date RETENTION_YEARS later (29 Feb → 28 Feb). */
+export function keptUntil(last: IsoDate): IsoDate {
+  const year = Number(last.slice(0, 4)) + RETENTION_YEARS;
+  const monthDay = last.slice(4) === '-02-29' ? '-02-28' : last.slice(4);
+  return `${String(year).padStart(4, '0')}${monthDay}` as IsoDate;
+}
+
+/**
+ * Whether the agreement is past its retention on `today`: ended (its end, or the day before a
+ * withdrawal took effect) more than RETENTION_YEARS ago. One never accepted by both counts from
+ * its end, or its first day when it had none. An agreement in force without an end is kept.
+ */
+export function pastRetention(life: AgreementLife, today: IsoDate, disabledWorker: boolean): boolean {
+  const accepted = life.employeeAcceptance !== null && life.managerAcceptance !== null;
+  const last = accepted ? lastDay(life, disabledWorker) : (life.to ?? life.from);
+  return last !== null && keptUntil(last) < today;
+}

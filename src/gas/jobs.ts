@@ -12,6 +12,7 @@ import { gasLock, gasPorts, registerSpreadsheet } from './runtime';
 import { SheetsRegister } from './register';
 import type { Ports } from '../app/ports';
 import { cancelAfterWithdrawals } from '../app/decisions';
+import { applyRetention } from './retention';
 
 /** Well under Apps Script's 6 minutes per execution. */
 export const TIMER_BUDGET_MS = 4 * 60_000;
@@ -50,7 +51,8 @@ export function archiveNow(): ArchiveRun {
 }
 
 /**
- * Once a day: days after a withdrawal cancelled, the archive, then HR's daily digest with the change log's chain head. Done again
+ * Once a day: days after a withdrawal cancelled, agreements past their retention deleted, the
+ * archive, then HR's daily digest with the change log's chain head. Done again
  * at the next run until the archive says it is done.
  */
 function runDailyWork(): void {
@@ -59,7 +61,10 @@ function runDailyWork(): void {
   if (props.getProperty(PROPERTY.lastDailyWork) === today) return;
   // Days a withdrawn agreement no longer covers, cancelled with a message (idempotent: a run
   // interrupted here finds fewer days next time).
-  cancelAfterWithdrawals(gasPorts(), Session.getEffectiveUser().getEmail().toLowerCase());
+  const owner = Session.getEffectiveUser().getEmail().toLowerCase();
+  cancelAfterWithdrawals(gasPorts(), owner);
+  // Agreements (and their notices) 5 years past their end are deleted, each with its line.
+  gasLock.withLock(() => applyRetention(new SheetsRegister(registerSpreadsheet()), owner));
   const run = runArchiveJob();
   gasLock.withLock(() => queueDailyDigest(new SheetsRegister(registerSpreadsheet()), run));
   if (run.done) props.setProperty(PROPERTY.lastDailyWork, today);

@@ -67,6 +67,8 @@ export interface SheetRowsChange {
   values: readonly Cell[][];
   update: readonly { row: number; cells: Cell[] }[];
   append: readonly Cell[][];
+  /** Sheet rows (1-based, as in `values`) deleted. */
+  remove?: readonly number[];
 }
 
 export class SheetsRegister implements RegisterPort {
@@ -95,11 +97,12 @@ export class SheetsRegister implements RegisterPort {
    * lines chained to the head (chain.ts), the outbox rows and an employee's preference. Around it,
    * the chain's journal in the script properties (chain-state.ts).
    */
-  commit(change: RegisterChange, sheetRows?: SheetRowsChange): void {
+  commit(change: RegisterChange, sheetRows: SheetRowsChange | readonly SheetRowsChange[] = []): void {
     const addDays = change.addDays ?? [];
     const updateDays = change.updateDays ?? [];
     const mail = change.mail ?? [];
-    const rowsChanged = !!sheetRows && (sheetRows.append.length > 0 || sheetRows.update.length > 0);
+    const sheetChanges = (Array.isArray(sheetRows) ? sheetRows : [sheetRows]) as readonly SheetRowsChange[];
+    const rowsChanged = sheetChanges.some((c) => c.append.length || c.update.length || c.remove?.length);
     if (
       !addDays.length &&
       !updateDays.length &&
@@ -113,12 +116,17 @@ export class SheetsRegister implements RegisterPort {
     const places = this.places();
     const requests: object[] = [];
 
-    // Rows of a hand-kept sheet (an agreement's), laid out along `values` as read under the lock.
-    if (sheetRows && rowsChanged) {
-      const col = columnsOf(sheetRows.key, sheetRows.values[0] ?? []);
-      for (const { row, cells } of sheetRows.update)
-        requests.push(this.updateRequest(sheetRows.key, col, row, 0, [cells]));
-      if (sheetRows.append.length) requests.push(this.appendRequest(sheetRows.key, col, sheetRows.append));
+    // Rows of hand-kept sheets (an agreement's), laid out along `values` as read under the lock:
+    // updated and appended, then removed bottom up (so the row numbers still hold).
+    for (const c of sheetChanges) {
+      const col = columnsOf(c.key, c.values[0] ?? []);
+      for (const { row, cells } of c.update) requests.push(this.updateRequest(c.key, col, row, 0, [cells]));
+      if (c.append.length) requests.push(this.appendRequest(c.key, col, c.append));
+      const sheetId = this.sheet(c.key).getSheetId();
+      for (const row of [...new Set(c.remove ?? [])].sort((a, b) => b - a))
+        requests.push({
+          deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: row - 1, endIndex: row } },
+        });
     }
 
     // Giornate: new rows after the last one; changed rows in their place.
@@ -200,7 +208,7 @@ export class SheetsRegister implements RegisterPort {
     days.values.push(...newRows);
     for (const { row, cells } of changedRows) days.values[row - 1] = cells;
     if (change.optIn) this.tables.delete('employees');
-    if (sheetRows && rowsChanged) this.tables.delete(sheetRows.key);
+    for (const c of sheetChanges) this.tables.delete(c.key);
   }
 
   /** The values of whole sheets, read now in one call (header row first, dates as Dates). */

@@ -2,7 +2,9 @@
 import type { IsoDate } from '../../src/domain/dates';
 import {
   inForce,
+  keptUntil,
   lastDay,
+  pastRetention,
   stageOn,
   withdrawalEffective,
   type AgreementLife,
@@ -92,5 +94,46 @@ describe('withdrawal', () => {
     expect(lastDay(withdrawn, true)).toBe('2027-05-29');
     expect(stageOn(withdrawn, d('2027-04-15'), true)).toBe('active');
     expect(stageOn(withdrawn, d('2027-05-01'), true)).toBe('expiring');
+  });
+});
+
+describe('retention', () => {
+  const signed = {
+    id: 'x',
+    employee: 'a@x.it',
+    from: d('2020-01-01'),
+    to: d('2020-12-31') as IsoDate | null,
+    sentAt: '2019-12-01',
+    employeeAcceptance: { by: 'a@x.it', at: '2019-12-02' },
+    managerAcceptance: { by: 'm@x.it', at: '2019-12-03' },
+    withdrawal: null,
+    renewedBy: null,
+  };
+  test('kept five years after the end, to the day (29 February on 28 February)', () => {
+    expect(keptUntil(d('2020-12-31'))).toBe('2025-12-31');
+    expect(keptUntil(d('2024-02-29'))).toBe('2029-02-28');
+    expect(pastRetention(signed, d('2025-12-31'), false)).toBe(false);
+    expect(pastRetention(signed, d('2026-01-01'), false)).toBe(true);
+  });
+  test('an indefinite agreement in force is kept; withdrawn, it counts from its last day', () => {
+    const open = { ...signed, to: null };
+    expect(pastRetention(open, d('2040-01-01'), false)).toBe(false);
+    const withdrawn = {
+      ...open,
+      withdrawal: {
+        by: 'employee' as const,
+        noticeDate: d('2021-03-01'),
+        justifiedReason: false,
+        reason: '',
+      },
+    };
+    // Last day 30 March 2021: kept until 30 March 2026.
+    expect(pastRetention(withdrawn, d('2026-03-30'), false)).toBe(false);
+    expect(pastRetention(withdrawn, d('2026-03-31'), false)).toBe(true);
+  });
+  test('a proposal never accepted counts from its end, or its first day', () => {
+    const draft = { ...signed, to: null, sentAt: null, employeeAcceptance: null, managerAcceptance: null };
+    expect(pastRetention(draft, d('2025-01-01'), false)).toBe(false);
+    expect(pastRetention(draft, d('2025-01-02'), false)).toBe(true);
   });
 });

@@ -132,3 +132,66 @@ describe('expiry', () => {
     expect(expiring).not.toContain('luca.bianchi');
   });
 });
+
+describe('retention', () => {
+  test('an agreement ended more than 5 years ago is deleted with its notices, each with a change-log line; a younger one stays', () => {
+    const p = Product.start({ at: '2026-11-02T06:00' });
+    const old = (from: string, to: string) => ({
+      employee: 'luca.bianchi@terredargine.example',
+      from: romeDate(from),
+      to: romeDate(to),
+      signedByEmployee: romeDate(from),
+      signedByManager: romeDate(from),
+      contactWindows: '09:00-13:00',
+      equipment: "dell'ente",
+      safetyNoticeDate: romeDate(from),
+    });
+    // The 2020 one has its document in Drive.
+    const docId = p.asOwner(() => p.globals.DriveApp.createFile('Accordo 2020', 'testo').getId());
+    p.appendRows('agreements', [
+      { ...old('2020-01-01', '2020-12-31'), document: `https://docs.google.com/document/d/${docId}/edit` },
+      old('2021-01-01', '2021-12-31'),
+    ]);
+    // Their notices were recorded when they started.
+    p.bundle.run(OWNER, 'exportMinistryNotices');
+    const notices = () =>
+      p
+        .values(SHEETS.notices.name)
+        .slice(1)
+        .map((r) => String(r[0]));
+    expect(notices()).toEqual(
+      expect.arrayContaining([
+        'luca.bianchi@terredargine.example/2020-01-01/start/2020-01-01',
+        'luca.bianchi@terredargine.example/2021-01-01/start/2021-01-01',
+      ]),
+    );
+    p.runTimersUntil('2026-11-02T07:10');
+    const froms = p
+      .values(SHEETS.agreements.name)
+      .slice(1)
+      .filter((r) => r[0] === 'luca.bianchi@terredargine.example')
+      .map((r) => new Date((r[1] as Date).getTime() + 12 * 3600_000).toISOString().slice(0, 4));
+    // 2020 ended on 31 December 2020: kept until 31 December 2025. 2021 is kept until the end of 2026.
+    expect(froms.sort()).toEqual(['2021', '2026']);
+    expect(notices().filter((id) => id.includes('/2020-01-01/'))).toEqual([]);
+    expect(p.state.drive.items[docId].trashed).toBe(true);
+    expect(notices().filter((id) => id.includes('/2021-01-01/'))).toHaveLength(1);
+    expect(
+      p
+        .audit()
+        .filter((l) => l.action === 'agreement')
+        .map((l) => [l.employee, l.date, l.detail]),
+    ).toEqual([
+      [
+        'luca.bianchi@terredargine.example',
+        '2020-01-01',
+        'Accordo luca.bianchi@terredargine.example|2020-01-01: eliminato con le sue comunicazioni, 5 anni dopo la fine (conservazione).',
+      ],
+    ]);
+    // The chain holds, and the next day finds nothing more to delete.
+    p.runTimersUntil('2026-11-03T07:10');
+    expect(p.audit().filter((l) => l.action === 'agreement')).toHaveLength(1);
+    p.bundle.run(OWNER, 'checkRegister');
+    expect(p.problems()).toEqual([]);
+  });
+});
