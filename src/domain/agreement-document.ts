@@ -12,7 +12,7 @@ import { WITHDRAWAL_NOTICE_DAYS, WITHDRAWAL_NOTICE_DAYS_DISABLED } from './agree
 export const AGREEMENT_TEMPLATE_NAME = 'Agorà — Modello di accordo individuale';
 
 /** The placeholders the template holds, each filled by one field of the agreement. */
-export const PLACEHOLDERS = [
+export const TEMPLATE_FIELDS = [
   'Ente',
   'Settore',
   'Dipendente',
@@ -29,7 +29,7 @@ export const PLACEHOLDERS = [
   'Preavviso',
   'Data',
 ] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
+export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
 
 /** The first template: headings (`# `) and paragraphs. */
 export const TEMPLATE_TEXT: readonly string[] = [
@@ -74,7 +74,7 @@ export interface AgreementDocumentFacts {
 }
 
 /** The text each placeholder is replaced with. */
-export function documentFields(f: AgreementDocumentFacts): Record<Placeholder, string> {
+export function documentFields(f: AgreementDocumentFacts): Record<TemplateField, string> {
   const employerNotice = f.disabledWorker ? WITHDRAWAL_NOTICE_DAYS_DISABLED : WITHDRAWAL_NOTICE_DAYS;
   return {
     Ente: f.organisation,
@@ -100,7 +100,7 @@ export function documentFields(f: AgreementDocumentFacts): Record<Placeholder, s
 }
 
 /** The pattern replaceText is given for a placeholder (RE2 syntax: braces escaped). */
-export function placeholderPattern(name: Placeholder): string {
+export function fieldPattern(name: TemplateField): string {
   return `\\{\\{${name}\\}\\}`;
 }
 

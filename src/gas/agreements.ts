@@ -20,8 +20,8 @@ import {
   AGREEMENT_TEMPLATE_NAME,
   agreementDocumentName,
   documentFields,
-  placeholderPattern,
-  PLACEHOLDERS,
+  fieldPattern,
+  TEMPLATE_FIELDS,
   signedPdfName,
   TEMPLATE_TEXT,
 } from '../domain/agreement-document';
@@ -386,7 +386,7 @@ function writeDocument(register: SheetsRegister, ctx: Context, r: AgreementRecor
     disabledWorker: ctx.disabled.has(employee),
     today: ctx.today,
   });
-  for (const p of PLACEHOLDERS) body.replaceText(placeholderPattern(p), fields[p]);
+  for (const p of TEMPLATE_FIELDS) body.replaceText(fieldPattern(p), fields[p]);
   doc.saveAndClose();
   shareInPersonFolder(copy, person, hr);
   return `https://docs.google.com/document/d/${copy.getId()}/edit`;

@@ -502,6 +502,41 @@ describe('Accordi', () => {
     'Informativa sicurezza': '2025-12-15',
   };
 
+  test('a row proposed with Agorà (an «ID») counts for the rules only once both accepted', () => {
+    const proposed = {
+      Dipendente: 'anna.rossi@ente.it',
+      Dal: D('2027-01-01'),
+      'Fasce di contattabilità': '09:00-13:00',
+      ID: 'ACC-1',
+      'Inviato per accettazione il': '2026-12-02 09:00',
+    };
+    const values = sheet(AGREEMENTS, [
+      { ...proposed, 'Accettazione del dipendente': 'anna.rossi@ente.it · 2026-12-03 11:15' },
+      {
+        ...proposed,
+        Dipendente: 'luca.bianchi@ente.it',
+        ID: 'ACC-2',
+        'Accettazione del dipendente': 'luca.bianchi@ente.it · 2026-12-03 11:15',
+        'Accettazione del responsabile': 'mario@ente.it · 2026-12-03 16:40',
+        'Firma dipendente': D('2026-12-03'),
+        'Firma responsabile': D('2026-12-03'),
+      },
+    ]);
+    const { agreements, records } = agreementsFromRows(values, employees);
+    expect(agreements.map((a) => a.employee)).toEqual(['luca.bianchi@ente.it']);
+    expect(
+      records.map((r) => [r.key, r.lifecycle, r.life.employeeAcceptance, r.life.managerAcceptance]),
+    ).toEqual([
+      ['ACC-1', true, { by: 'anna.rossi@ente.it', at: '2026-12-03 11:15' }, null],
+      [
+        'ACC-2',
+        true,
+        { by: 'luca.bianchi@ente.it', at: '2026-12-03 11:15' },
+        { by: 'mario@ente.it', at: '2026-12-03 16:40' },
+      ],
+    ]);
+  });
+
   test('good rows: dates as cells or typed, windows in any usual spelling, equipment in Italian or as code', () => {
     const values = sheet(AGREEMENTS, [
       { ...signed, Strumentazione: 'propria' },
@@ -513,7 +548,13 @@ describe('Accordi', () => {
         Strumentazione: 'employer',
       },
     ]);
-    expect(agreementsFromRows(values, employees)).toEqual({
+    const { records, ...read } = agreementsFromRows(values, employees);
+    // Rows HR typed: keyed by person and start, accepted on their signature dates.
+    expect(records.map((r) => [r.key, r.lifecycle, r.life.employeeAcceptance?.at, r.life.sentAt])).toEqual([
+      ['anna.rossi@ente.it|2026-01-01', false, '2025-12-15', 'registro'],
+      ['luca.bianchi@ente.it|2026-01-01', false, '2025-12-15', 'registro'],
+    ]);
+    expect(read).toEqual({
       agreements: [
         {
           employee: 'anna.rossi@ente.it',
@@ -997,6 +1038,7 @@ describe('Registro modifiche', () => {
       cancel: 'annullamento',
       preference: 'preferenza',
       carry: 'riporto',
+      agreement: 'accordo',
     });
   });
 
