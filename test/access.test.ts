@@ -47,6 +47,9 @@ const EXPECTED: [string, string, string][] = [
   // HR's card: the Ministry batch and the people's folders (written with the owner's rights).
   ['web app: adminMinistry', 'OH', 'OH'],
   ['web app: adminDrive', 'OH', 'OH'],
+  // Agreements: everyone sees their own; withdrawal by the parties and HR (the owner is HR too).
+  ['web app: agreements', 'OHMDEU', ''],
+  ['web app: agreementWithdraw', 'OHME', 'OHME'],
   // Privileged entry points, reached from the page or the add-on: the owner only.
   ['page: handOverOwnership', 'O', 'O'],
   ['add-on: handOverOwnership', 'O', 'O'],
@@ -100,7 +103,8 @@ test.each(EXPECTED)('%s: allowed for [%s], changed something for [%s]', (target,
 });
 
 test('only the owner and HR open the register; nobody else writes but through the Form or a web-app operation', () => {
-  const authorizedPaths = /^(form: respond|page: page(Decide|Cancel)|web app: (decide|cancel))$/;
+  const authorizedPaths =
+    /^(form: respond|page: page(Decide|Cancel)|web app: (decide|cancel|agreementWithdraw))$/;
   for (const l of lines) {
     if (l.target === 'register: open')
       expect([l.role, l.allowed]).toEqual([l.role, l.role === 'owner' || l.role === 'hr-admin']);

@@ -258,6 +258,19 @@ function probes(handle: WorkspaceHandle, cast: Cast): Record<string, Probe> {
     // HR's card: the Ministry batch and the people's folders, for HR administrators only.
     'web app: adminMinistry': (who) => !!post(who, 'adminMinistry', {}),
     'web app: adminDrive': (who) => !!post(who, 'adminDrive', {}),
+    // Agreements: each sees their own; the employee's agreement is withdrawn (for a justified
+    // reason) by the employee, their manager or HR, nobody else (the delegate decides days only).
+    'web app: agreements': (who) => !!post(who, 'agreements', {}),
+    'web app: agreementWithdraw': (who) => {
+      const mine = post(cast.people.employee, 'agreements', {}) as { mine: { key: string }[] };
+      const result = post(who, 'agreementWithdraw', {
+        key: mine.mine[0]?.key,
+        justified: true,
+        reason: 'Prova di accesso',
+      }) as { ok: boolean; message: string };
+      if (!result.ok) throw new Error(result.message);
+      return true;
+    },
   };
   for (const [name, args] of privileged) {
     out[`page: ${name}`] = (who) => {
