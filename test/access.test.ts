@@ -47,6 +47,8 @@ const EXPECTED: [string, string, string][] = [
   // HR's card: the Ministry batch and the people's folders (written with the owner's rights).
   ['web app: adminMinistry', 'OH', 'OH'],
   ['web app: adminDrive', 'OH', 'OH'],
+  // The payroll import's preview (the card applies it after): HR only, writing nothing.
+  ['web app: adminStaffImport', 'OH', ''],
   // Agreements: everyone sees their own; withdrawal by the parties and HR (the owner is HR too).
   ['web app: agreements', 'OHMDEU', ''],
   ['web app: agreementWithdraw', 'OHME', 'OHME'],

@@ -258,6 +258,7 @@ function probes(handle: WorkspaceHandle, cast: Cast): Record<string, Probe> {
     // HR's card: the Ministry batch and the people's folders, for HR administrators only.
     'web app: adminMinistry': (who) => !!post(who, 'adminMinistry', {}),
     'web app: adminDrive': (who) => !!post(who, 'adminDrive', {}),
+    'web app: adminStaffImport': (who) => !!post(who, 'adminStaffImport', { apply: false }),
     // Agreements: each sees their own; the employee's agreement is withdrawn (for a justified
     // reason) by the employee, their manager or HR, nobody else (the delegate decides days only).
     'web app: agreements': (who) => !!post(who, 'agreements', {}),

@@ -111,6 +111,9 @@ export function localLink(url: string): string {
     );
   if (webApp) return `/html/doGet${webApp[1] ?? ''}`;
   if (/^https:\/\/docs\.google\.com\/forms\//.test(url)) return '/modulo';
+  // A document or a Drive file (the agreement, its signed PDF): the playground's viewer.
+  const file = /^https:\/\/(?:docs\.google\.com\/document|drive\.google\.com\/file)\/d\/([\w-]+)/.exec(url);
+  if (file) return `/documento?id=${file[1]}`;
   return url;
 }
 

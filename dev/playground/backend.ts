@@ -10,6 +10,8 @@ import { outboxOf } from '../driver';
 import { toRomeLocal } from '../../src/domain/rome-time';
 import type { WorkspaceState } from '../workspace/index';
 import { mailboxOf } from '../workspace/gmail';
+import { readDocument, type DocParagraph } from '../workspace/document';
+import { ACCESS_LEVEL, GOOGLE_MIME } from '../workspace/drive';
 import type { SentMail } from '../workspace/mail';
 import { buildDemoOrganisation, DEMO_TODAY, DEMO_TODAY_MINUTES, HR_ACCOUNT } from './demo-org';
 import type { CalendarEventView, FormView, MailView, PersonOption, ResultDayView, SheetView } from './pages';
@@ -59,6 +61,8 @@ export interface Backend {
   manifest(): unknown;
   /** The messages in `user`'s Gmail (what MailApp sent to or by them), newest first. */
   mailbox(user: string): SentMail[];
+  /** A Drive file as `user` opens it in Docs or Drive's viewer: null when missing or not theirs to see. */
+  driveFile(user: string, id: string): DriveFileView | null;
   /** The shared calendar «Smart working» (the script property setup writes), or null before setup. */
   teamCalendarId(): string | null;
   /** Events of a calendar between two instants as `user` reads them (Calendar API; throws its errors). */
@@ -69,6 +73,15 @@ export interface Backend {
 }
 
 export type CalendarApiEvent = GoogleAppsScript.Calendar.Schema.Event;
+
+export interface DriveFileView {
+  name: string;
+  mimeType: string;
+  /** A Google Doc's paragraphs; null for other files. */
+  paragraphs: DocParagraph[] | null;
+  /** Another file's text content (the in-memory Drive keeps text). */
+  text: string | null;
+}
 
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   const log = options.log ?? (() => undefined);
@@ -466,6 +479,20 @@ class WorkspaceBackend implements Backend {
     } catch {
       return null;
     }
+  }
+
+  driveFile(user: string, id: string): DriveFileView | null {
+    const item = this.handle.state.drive.items[id];
+    const files = this.handle.workspace.testing.files;
+    if (!item || item.kind !== 'file' || !files.exists(id) || files.level(id, user) < ACCESS_LEVEL.VIEW)
+      return null;
+    const isDoc = item.mimeType === GOOGLE_MIME.document;
+    return {
+      name: item.name,
+      mimeType: item.mimeType,
+      paragraphs: isDoc ? readDocument(item.content) : null,
+      text: isDoc ? null : (item.content ?? ''),
+    };
   }
 
   mailbox(user: string): SentMail[] {

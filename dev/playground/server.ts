@@ -6,7 +6,7 @@ import { formatMinutes, parseLocalDateTime, type IsoDate } from '../../src/domai
 import { fromRomeLocal, toRomeLocal } from '../../src/domain/rome-time';
 import { handleAddOnRoute } from './addon-hosts';
 import { openBackend, type Backend, type BackendOptions } from './backend';
-import type { SafeHtml } from './html';
+import { html, type SafeHtml } from './html';
 import {
   approvalsPage,
   calendarPage,
@@ -94,6 +94,7 @@ async function handle(backend: Backend, req: IncomingMessage, res: ServerRespons
   if (method === 'POST' && path === '/calendario/mio') return syncOwnCalendar(backend, r);
   if (method === 'GET' && path === '/calendario/mio') return redirect(r.res, '/calendario?di=mio');
   if (method === 'GET' && path === '/posta') return showMail(backend, r);
+  if (method === 'GET' && path === '/documento') return showDriveFile(backend, r);
   if (method === 'GET' && path === '/approvazioni')
     return page(backend, r, 'Pagina web', 'approvazioni', approvalsPage(backend.hasFunction('doGet'), user));
   if ((method === 'GET' || method === 'POST') && path === '/come') return actAs(backend, r);
@@ -317,6 +318,43 @@ async function syncOwnCalendar(backend: Backend, r: Request): Promise<void> {
   }
   const count = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : 0);
   redirect(r.res, `${back}&aggiornato=${count(result.created)}-${count(result.deleted)}`);
+}
+
+/** A document or file of Drive as the signed-in person may open it (Docs' reading view). */
+function showDriveFile(backend: Backend, r: Request): void {
+  const file = backend.driveFile(r.user, r.url.searchParams.get('id') ?? '');
+  if (!file) {
+    page(
+      backend,
+      r,
+      'File non disponibile',
+      null,
+      errorPage(404, 'Il file non esiste o non hai l’accesso: chiedilo a chi lo possiede.'),
+      404,
+    );
+    return;
+  }
+  const body = file.paragraphs
+    ? file.paragraphs.map((p) =>
+        p.heading === 'HEADING1' || p.heading === 'TITLE'
+          ? html`<h2>${p.text}</h2>`
+          : p.heading === 'HEADING2' || p.heading === 'SUBTITLE'
+            ? html`<h3>${p.text}</h3>`
+            : p.text
+              ? html`<p>${p.text}</p>`
+              : html``,
+      )
+    : html`<pre>${file.text}</pre>`;
+  page(
+    backend,
+    r,
+    file.name,
+    null,
+    html`<article class="document">
+      <h1>${file.name}</h1>
+      ${body}
+    </article>`,
+  );
 }
 
 function showMail(backend: Backend, r: Request): void {

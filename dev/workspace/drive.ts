@@ -22,6 +22,7 @@
 //   trashes what is inside it.
 // Rights and ownership are those of ws.effectiveUser(); errors come from ws.error().
 import type { Workspace } from './core';
+import { FakeBlob } from './utilities';
 
 const ACCESS = {
   ANYONE: 'ANYONE',
@@ -678,6 +679,7 @@ class FakeFile
       | 'removeCommenter'
       | 'getSize'
       | 'makeCopy'
+      | 'getBlob'
     >
 {
   protected readonly kindName = 'File';
@@ -703,6 +705,21 @@ class FakeFile
     const email = emailOf(this.ctx.ws, user);
     item.commenters = item.commenters.filter((e) => !sameUser(e, email));
     return this.self();
+  }
+  /**
+   * "Return the data inside this object as a blob." A Google file (Docs, Sheets…) would be
+   * converted (to PDF): the in-memory Drive does not convert, and says so.
+   */
+  getBlob(): GoogleAppsScript.Base.Blob {
+    const item = this.call('getBlob');
+    if (item.mimeType.startsWith('application/vnd.google-apps.'))
+      throw this.ctx.ws.error(`The in-memory Drive does not convert ${item.mimeType} files.`);
+    return new FakeBlob(
+      this.ctx.ws,
+      Buffer.from(item.content ?? '', 'utf8'),
+      item.mimeType,
+      item.name,
+    ) as unknown as GoogleAppsScript.Base.Blob;
   }
   /**
    * "Creates a copy of the file in the destination directory and names it with the name

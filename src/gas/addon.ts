@@ -28,6 +28,7 @@ import {
   rejectCard,
   requestCard,
   selectedDaysCard,
+  staffImportCard,
   teamCard,
   withdrawCard,
   type CardActionName,
@@ -478,6 +479,15 @@ const ACTIONS: Record<CardActionName, (e: AddOnEvent) => ActionResponse> = {
       callAsOwner('agreementAttach', { key: params(e).chiave, url: stringInput(e, FIELD.url) }),
       'pop',
     ),
+  'admin-import': () => show(staffImportCard(callAsOwner('adminStaffImport', { apply: false })), 'push'),
+  'admin-import-apply': () => {
+    const r = callAsOwner('adminStaffImport', { apply: true });
+    return show(
+      staffImportCard(r),
+      'update',
+      r.fileError ?? `${countIt(r.applied, 'scheda aggiornata', 'schede aggiornate')} in un’unica scrittura.`,
+    );
+  },
   'admin-check': () => {
     const { problems } = callAsOwner('adminCheck', {});
     return show(

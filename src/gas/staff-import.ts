@@ -10,6 +10,7 @@ import { dateToCell, type Cell } from './cells';
 import { SheetsRegister } from './register';
 import { columnsOf, layOut, organisationsFromRows, staffFactsFromRows, type StaffFacts } from './rows';
 import { requireOwner } from './owner';
+import { agoraFolder } from './drive-files';
 import { gasLock, registerSpreadsheet } from './runtime';
 
 export interface StaffImportResult {
@@ -110,4 +111,58 @@ export function importStaffNow(csv: string, apply: boolean): StaffImportResult {
   return gasLock.withLock(() =>
     importStaff(new SheetsRegister(registerSpreadsheet()), String(csv ?? ''), apply === true),
   );
+}
+
+/** The payroll export HR puts in Agorà's folder for the card's import. */
+export const STAFF_CSV_NAME = 'personale.csv';
+
+/** What HR's card shows of an import: counts, the rejected rows and a sample of the changes. */
+export interface StaffImportSummary {
+  file: string;
+  fileError: string | null;
+  toApply: number;
+  unchanged: number;
+  rejected: { line: number; email: string; reasons: string[] }[];
+  /** Up to 20 changes: the person and each field's before → after. */
+  sample: { email: string; fields: string[] }[];
+  notInRegister: string[];
+  applied: number;
+}
+
+/**
+ * The import from HR's card: the newest «personale.csv» in Agorà's folder (HR uploads the
+ * payroll export there), previewed, or applied when `apply` (the owner's rights, the lock held).
+ */
+export function importStaffFromDrive(register: SheetsRegister, apply: boolean): StaffImportSummary {
+  const files = agoraFolder().getFilesByName(STAFF_CSV_NAME);
+  let newest: GoogleAppsScript.Drive.File | null = null;
+  while (files.hasNext()) {
+    const f = files.next();
+    if (!f.isTrashed() && (!newest || f.getLastUpdated() > newest.getLastUpdated())) newest = f;
+  }
+  const empty = { toApply: 0, unchanged: 0, rejected: [], sample: [], notInRegister: [], applied: 0 };
+  if (!newest)
+    return {
+      ...empty,
+      file: STAFF_CSV_NAME,
+      fileError: `Carica nella cartella «Agorà» il file «${STAFF_CSV_NAME}» esportato dal sistema delle paghe, poi riprova.`,
+    };
+  const result = importStaff(register, newest.getBlob().getDataAsString('UTF-8'), apply);
+  const p = result.preview;
+  const known = p.changes.filter((c) => !result.notInRegister.includes(c.email));
+  return {
+    file: `${STAFF_CSV_NAME} (${toRomeLocal(newest.getLastUpdated().getTime()).date})`,
+    fileError: p.fileError,
+    toApply: known.length,
+    unchanged: p.unchanged,
+    rejected: p.rejected.slice(0, 50),
+    sample: known.slice(0, 20).map((c) => ({
+      email: c.email,
+      fields: Object.entries(c.fields).map(
+        ([name, [before, after]]) => `${name}: ${before || '—'} → ${after || '—'}`,
+      ),
+    })),
+    notInRegister: result.notInRegister,
+    applied: result.applied,
+  };
 }

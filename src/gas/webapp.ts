@@ -24,6 +24,7 @@ import { currentUser, NotAuthorizedError, recordedOwner, runsAsOwner } from './o
 import { gasLock, gasPorts, registerSpreadsheet } from './runtime';
 import { syncDriveFolders, type FolderSync } from './drive-folders';
 import { exportMinistryNotices } from './ministry-export';
+import { importStaffFromDrive, type StaffImportSummary } from './staff-import';
 import { SheetsRegister } from './register';
 import {
   acceptAgreement,
@@ -198,6 +199,13 @@ const OPERATIONS = {
       incomplete: result.incomplete.length,
       url: `https://docs.google.com/spreadsheets/d/${result.spreadsheetId}/edit`,
     };
+  },
+  /** HR: the payroll export «personale.csv» in Agorà's folder, previewed or applied. */
+  adminStaffImport(caller: string, args: { apply?: unknown }): StaffImportSummary {
+    requireAdmin(caller);
+    return gasLock.withLock(() =>
+      importStaffFromDrive(new SheetsRegister(registerSpreadsheet()), args?.apply === true),
+    );
   },
   /** HR: the register check, run with the owner's rights. */
   adminCheck(caller: string, _args: Record<string, never>): { problems: number } {

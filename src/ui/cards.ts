@@ -5,6 +5,7 @@
 // the gas layer (src/gas/addon.ts) reads the event and answers with these cards.
 import type { DayItem, Overview, PendingItem, SelectedDays, TeamGrid } from '../app/overview';
 import type { AgreementItem, AgreementsView } from '../gas/agreements';
+import type { StaffImportSummary } from '../gas/staff-import';
 import { formatDayIt, type IsoDate } from '../domain/dates';
 import { countIt } from '../domain/labels';
 
@@ -30,6 +31,8 @@ export type CardActionName =
   | 'admin-check'
   | 'admin-drive'
   | 'admin-ministry'
+  | 'admin-import'
+  | 'admin-import-apply'
   | 'agreements'
   | 'agreement-propose-form'
   | 'agreement-propose'
@@ -257,6 +260,7 @@ export function homepageCard(o: Overview, links: Links): Card {
           buttons(
             button('Comunicazioni al Ministero', 'admin-ministry'),
             button('Cartelle del personale', 'admin-drive'),
+            button('Importa il personale', 'admin-import'),
           ),
         ),
     );
@@ -794,4 +798,60 @@ export function attachCard(key: string, owner: string): Card {
     .setHeader(header('PDF firmato'))
     .addSection(section)
     .build();
+}
+
+// ---- HR: the payroll import ----------------------------------------------------------------------
+
+/** The preview (or the outcome) of importing «personale.csv»: what changes, what is rejected and why. */
+export function staffImportCard(s: StaffImportSummary): Card {
+  const card = CardService.newCardBuilder().setName('import').setHeader(header('Importa il personale'));
+  const summary = CardService.newCardSection().setHeader(esc(s.file));
+  if (s.fileError) summary.addWidget(text(esc(s.fileError)));
+  else
+    summary.addWidget(
+      text(
+        [
+          s.applied
+            ? `<b>${countIt(s.applied, 'scheda aggiornata', 'schede aggiornate')}.</b>`
+            : `<b>${countIt(s.toApply, 'scheda da aggiornare', 'schede da aggiornare')}</b>`,
+          `${countIt(s.unchanged, 'invariata', 'invariate')}, ${countIt(s.rejected.length, 'riga scartata', 'righe scartate')}.`,
+          s.notInRegister.length
+            ? `${countIt(s.notInRegister.length, 'persona non è', 'persone non sono')} tra i dipendenti: aggiungile con il loro responsabile, poi importa di nuovo.`
+            : '',
+        ]
+          .filter(Boolean)
+          .join('<br>'),
+      ),
+    );
+  if (!s.applied && s.toApply)
+    summary.addWidget(
+      buttons(
+        button(`Applica ${countIt(s.toApply, 'modifica', 'modifiche')}`, 'admin-import-apply', {}, true),
+      ),
+    );
+  card.addSection(summary);
+  if (s.rejected.length) {
+    const rejected = CardService.newCardSection().setHeader('Righe scartate');
+    for (const r of s.rejected.slice(0, 10))
+      rejected.addWidget(
+        CardService.newDecoratedText()
+          .setTopLabel(`Riga ${r.line}${r.email ? ` — ${esc(r.email)}` : ''}`)
+          .setText(r.reasons.map(esc).join('<br>'))
+          .setWrapText(true),
+      );
+    if (s.rejected.length > 10) rejected.addWidget(text(`… e altre ${s.rejected.length - 10}.`));
+    card.addSection(rejected);
+  }
+  if (!s.applied && s.sample.length) {
+    const changes = CardService.newCardSection().setHeader('Cosa cambia');
+    for (const c of s.sample.slice(0, 10))
+      changes.addWidget(
+        CardService.newDecoratedText()
+          .setTopLabel(esc(c.email))
+          .setText(c.fields.map(esc).join('<br>'))
+          .setWrapText(true),
+      );
+    card.addSection(changes);
+  }
+  return card.build();
 }

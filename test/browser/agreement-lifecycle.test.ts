@@ -137,6 +137,15 @@ function lifecycleRow(email: string): Record<string, string> | null {
 }
 
 const today = () => toRomeLocal(playground.backend.nowMs()).date;
+/** Someone of another sector, HR or head of nothing: no business with the agreement. */
+const otherPerson = () =>
+  org.employees.find(
+    (e) =>
+      e.sector !== person.sector &&
+      e.manager !== person.manager &&
+      !e.isHead &&
+      !org.managers.some((m) => m.email === e.email),
+  ) as DemoEmployee;
 const { head, headName, person } = findPair();
 let from: IsoDate;
 
@@ -191,6 +200,20 @@ test('the person accepts it in their own panel; then the head does, and it is si
   expect(mine).toContain('in attesa di accettazione');
   expect(mine).toContain('Sportello digitale');
   await page.screenshot({ path: join(ARTIFACTS, 'agreement-to-accept.png') });
+  // «Leggi l’accordo» opens the document from the person's folder, which they may read.
+  const [doc] = await Promise.all([
+    page.context().waitForEvent('page'),
+    panelOf(page).getByRole('link', { name: 'Leggi l’accordo' }).click(),
+  ]);
+  await doc.waitForLoadState();
+  const docText = ((await doc.locator('article.document').innerText()) ?? '').replace(/\s+/g, ' ');
+  expect(docText).toContain('Accordo individuale di lavoro agile');
+  expect(docText).toContain(`L'accordo vale dal ${formatDateIt(from)} a tempo indeterminato.`);
+  await doc.screenshot({ path: join(ARTIFACTS, 'agreement-document.png'), fullPage: true });
+  // Someone else of the domain does not get it.
+  const stranger = await pageAs(otherPerson().email);
+  await stranger.goto(doc.url());
+  expect(await stranger.locator('body').innerText()).toContain('Il file non esiste o non hai l’accesso');
   await click(page, 'Accetto');
   expect(await toast(page)).toMatch(
     new RegExp(

@@ -1,9 +1,12 @@
 // The payroll CSV through the bundle: the owner previews, then applies; the accepted rows land
 // in one write into the people's existing rows, bad rows and unknown people are reported.
+import { addOnEvent } from '../../dev/driver';
+import { actionResponseJson, type ActionResponseJson } from '../../dev/workspace/card';
 import { toCsv } from '../../src/domain/csv';
 import type { IsoDate } from '../../src/domain/dates';
 import { taxCodeOf } from '../../src/domain/tax-code';
 import type { MinistryExport } from '../../src/gas/ministry-export';
+import { PROPERTY } from '../../src/gas/properties';
 import { SHEETS } from '../../src/gas/schema';
 import type { StaffImportResult } from '../../src/gas/staff-import';
 import { ANNA, LUCA, MANAGER, OWNER, Product, bundlePath } from '../helpers/product';
@@ -142,5 +145,50 @@ describe('staff import', () => {
     expect(result.preview.fileError).toMatch(/^Mancano le colonne/);
     expect(result.applied).toBe(0);
     expect(() => p.bundle.run(MANAGER, 'importStaffCsv', csv(), true)).toThrow();
+  });
+});
+
+describe('staff import from HR’s card', () => {
+  const act = (p: Product, azione: string) =>
+    actionResponseJson(
+      p.bundle.runAddOn(OWNER, 'onCardAction', addOnEvent({ host: 'SHEETS', parameters: { azione } })),
+    );
+  const texts = (r: ActionResponseJson | null) => JSON.stringify(r?.renderActions.action.navigations ?? []);
+
+  test('without «personale.csv» in Agorà’s folder the card says where to put it; with it, preview then apply', () => {
+    const p = start();
+    expect(texts(act(p, 'admin-import'))).toContain(
+      'Carica nella cartella «Agorà» il file «personale.csv» esportato dal sistema delle paghe, poi riprova.',
+    );
+    // HR uploads the payroll export into Agorà's folder.
+    const rootId = p.property(PROPERTY.driveRootId) as string;
+    p.asOwner(() => p.globals.DriveApp.getFolderById(rootId).createFile('personale.csv', csv(), 'text/csv'));
+    const before = p.values(SHEETS.employees.name);
+    const preview = texts(act(p, 'admin-import'));
+    expect(preview).toContain('<b>1 scheda da aggiornare</b>');
+    expect(preview).toContain('0 invariate, 1 riga scartata.');
+    expect(preview).toContain('1 persona non è tra i dipendenti');
+    expect(preview).toContain(`Riga 3 — ${LUCA}`);
+    expect(preview).toContain('Applica 1 modifica');
+    expect(p.values(SHEETS.employees.name)).toEqual(before);
+    const applied = act(p, 'admin-import-apply');
+    expect(applied?.renderActions.action.notification?.text).toBe(
+      '1 scheda aggiornata in un’unica scrittura.',
+    );
+    const after = p.values(SHEETS.employees.name);
+    const header = after[0].map(String);
+    expect(after.find((r) => r[header.indexOf('Email')] === ANNA)?.[header.indexOf('Tipo rapporto')]).toBe(
+      'TI',
+    );
+  });
+
+  test('only HR administrators import from the card', () => {
+    const p = start();
+    const r = p.bundle.runAddOn(
+      MANAGER,
+      'onCardAction',
+      addOnEvent({ host: 'SHEETS', parameters: { azione: 'admin-import-apply' } }),
+    );
+    expect(JSON.stringify(actionResponseJson(r))).toContain('Solo il servizio personale può farlo.');
   });
 });
