@@ -115,7 +115,7 @@ function fingerprint(handle: WorkspaceHandle): string {
   const ignoredSheets = new Set<string>([SHEETS.audit.name, SHEETS.outbox.name, SHEETS.problems.name]);
   const form = state.forms.forms[formId];
   // Job state: the legacy mail queue, marks of mail sent, the chain's head (it follows the log).
-  const jobKeys = /^agora\.(mail\.|sent\.|chain$|lastResponseCheck|lastFullCalendarSync)/;
+  const jobKeys = /^agora\.(mail\.|sent\.|chain$|lastResponseCheck|lastFullCalendarSync|lastExpiryAlerts)/;
   return JSON.stringify({
     sheets: file?.sheets.filter((s) => !ignoredSheets.has(s.name)).map((s) => [s.name, s.values]),
     protections: file?.protections,

@@ -247,3 +247,13 @@ export function pastRetention(life: AgreementLife, today: IsoDate, disabledWorke
   const last = accepted ? lastDay(life, disabledWorker) : (life.to ?? life.from);
   return last !== null && keptUntil(last) < today;
 }
+
+/**
+ * Whether the expiry alert of an agreement ending on `last` falls due in the daily run of `today`,
+ * the previous one having run on `since` (null: none before): its day is EXPIRY_ALERT_DAYS before
+ * the end, and a missed run catches it up once, never twice.
+ */
+export function expiryAlertDue(last: IsoDate, since: IsoDate | null, today: IsoDate): boolean {
+  const day = addDays(last, -EXPIRY_ALERT_DAYS);
+  return day <= today && (since === null ? day === today : day > since);
+}

@@ -7,6 +7,7 @@
 import {
   acceptanceRole,
   checkPeriod,
+  expiryAlertDue,
   lastDay,
   mayPropose,
   maySend,
@@ -618,4 +619,36 @@ export function attachSignedPdf(
     );
     return { ok: true, key: r.key, message: 'PDF firmato allegato nella cartella della persona.' };
   });
+}
+
+/**
+ * The daily run's alerts of agreements entering their last 30 days (not renewed): a mail to the
+ * person and their manager, so that the manager proposes the next one from the panel in time.
+ * `since` is the previous daily run's day (a missed day is caught up once).
+ */
+export function queueExpiryAlerts(register: SheetsRegister, since: IsoDate | null): number {
+  const ctx = readContext(register);
+  const mail: Notification[] = [];
+  for (const r of ctx.records) {
+    const employee = r.agreement.employee;
+    const signed = r.life.employeeAcceptance !== null && r.life.managerAcceptance !== null;
+    const last = lastDay(r.life, ctx.disabled.has(employee));
+    if (!signed || !last || r.life.renewedBy || !expiryAlertDue(last, since, ctx.today)) continue;
+    const p = ctx.parties(employee);
+    const name = ctx.employees.get(employee)?.name ?? employee;
+    mail.push(
+      ...mailTo(
+        ctx,
+        [employee, p.manager],
+        `Accordo di lavoro agile in scadenza: ${name}`,
+        [
+          `L'accordo individuale di lavoro agile di ${name} termina ${formatDateIt(last)}.`,
+          '',
+          'Per continuare, il responsabile propone il nuovo accordo da Agorà («Accordi» nel pannello laterale di Gmail, Calendar o Fogli): inizierà il giorno dopo.',
+        ].join('\n'),
+      ),
+    );
+  }
+  if (mail.length) register.commit({ audit: [], mail });
+  return mail.length;
 }

@@ -1,5 +1,6 @@
 // Background work: the calendar job (resumable, within a time budget) and the mail queue.
 import { reconciliationRange, syncCalendar, syncOwnCalendar, type SyncReport } from '../app/calendar-sync';
+import type { IsoDate } from '../domain/dates';
 import { toRomeLocal } from '../domain/rome-time';
 import { OwnWorkingLocation, SharedCalendar } from './calendar';
 import { recoverMissedResponses } from './intake';
@@ -13,6 +14,7 @@ import { SheetsRegister } from './register';
 import type { Ports } from '../app/ports';
 import { cancelAfterWithdrawals } from '../app/decisions';
 import { applyRetention } from './retention';
+import { queueExpiryAlerts } from './agreements';
 
 /** Well under Apps Script's 6 minutes per execution. */
 export const TIMER_BUDGET_MS = 4 * 60_000;
@@ -65,6 +67,14 @@ function runDailyWork(): void {
   cancelAfterWithdrawals(gasPorts(), owner);
   // Agreements (and their notices) 5 years past their end are deleted, each with its line.
   gasLock.withLock(() => applyRetention(new SheetsRegister(registerSpreadsheet()), owner));
+  // The person and their manager are told when an agreement enters its last 30 days (once a
+  // day even when the daily work runs again: its own mark).
+  const since = props.getProperty(PROPERTY.lastExpiryAlerts);
+  if (since !== today)
+    gasLock.withLock(() => {
+      queueExpiryAlerts(new SheetsRegister(registerSpreadsheet()), since ? (since as IsoDate) : null);
+      props.setProperty(PROPERTY.lastExpiryAlerts, today);
+    });
   const run = runArchiveJob();
   gasLock.withLock(() => queueDailyDigest(new SheetsRegister(registerSpreadsheet()), run));
   if (run.done) props.setProperty(PROPERTY.lastDailyWork, today);

@@ -18,4 +18,6 @@ export const PROPERTY = {
   lastResponseCheck: 'agora.lastResponseCheck',
   /** The day the periodic job last finished its daily work (archive, HR's digest). */
   lastDailyWork: 'agora.lastDailyWork',
+  /** The day the expiry alerts were last queued (the next run catches up the days since). */
+  lastExpiryAlerts: 'agora.lastExpiryAlerts',
 } as const;

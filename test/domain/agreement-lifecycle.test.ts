@@ -1,6 +1,7 @@
 // The agreement's stages on a date, and withdrawal notice (art. 19 c. 2 L. 81/2017).
 import type { IsoDate } from '../../src/domain/dates';
 import {
+  expiryAlertDue,
   inForce,
   keptUntil,
   lastDay,
@@ -135,5 +136,19 @@ describe('retention', () => {
     const draft = { ...signed, to: null, sentAt: null, employeeAcceptance: null, managerAcceptance: null };
     expect(pastRetention(draft, d('2025-01-01'), false)).toBe(false);
     expect(pastRetention(draft, d('2025-01-02'), false)).toBe(true);
+  });
+});
+
+describe('expiry alert', () => {
+  test('30 days before the last day, once; a missed run catches it up, a repeated one does not', () => {
+    const last = d('2026-12-31');
+    expect(expiryAlertDue(last, d('2026-11-30'), d('2026-12-01'))).toBe(true);
+    expect(expiryAlertDue(last, d('2026-11-29'), d('2026-11-30'))).toBe(false);
+    expect(expiryAlertDue(last, d('2026-12-01'), d('2026-12-02'))).toBe(false);
+    // The run of 1 December missed: the one of 3 December sends it.
+    expect(expiryAlertDue(last, d('2026-11-30'), d('2026-12-03'))).toBe(true);
+    // No run before: only on its day.
+    expect(expiryAlertDue(last, null, d('2026-12-01'))).toBe(true);
+    expect(expiryAlertDue(last, null, d('2026-12-02'))).toBe(false);
   });
 });

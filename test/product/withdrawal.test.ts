@@ -133,6 +133,45 @@ describe('expiry', () => {
   });
 });
 
+describe('expiry alert', () => {
+  test('the person and their manager are told once when an agreement enters its last 30 days; a renewed one is not', () => {
+    const p = Product.start({ at: '2026-11-30T06:00' });
+    // Luca's agreement is renewed for 2027 (signed); Anna's is not.
+    p.appendRows('agreements', [
+      {
+        employee: 'luca.bianchi@terredargine.example',
+        from: romeDate('2027-01-01'),
+        to: romeDate('2027-12-31'),
+        signedByEmployee: romeDate('2026-11-20'),
+        signedByManager: romeDate('2026-11-21'),
+        contactWindows: '09:00-13:00',
+        equipment: "dell'ente",
+        safetyNoticeDate: romeDate('2026-11-20'),
+      },
+    ]);
+    p.runTimersUntil('2026-11-30T07:10');
+    const alerts = () => p.mails().filter((m) => m.subject.startsWith('Accordo di lavoro agile in scadenza'));
+    expect(alerts()).toEqual([]);
+    p.runTimersUntil('2026-12-01T07:10');
+    // Anna and Mario about Anna; Mario's own agreement too (his manager is the director).
+    expect(
+      alerts()
+        .map((m) => [m.to, m.subject])
+        .sort(),
+    ).toEqual(
+      [
+        [ANNA, 'Accordo di lavoro agile in scadenza: Anna Rossi'],
+        [MANAGER, 'Accordo di lavoro agile in scadenza: Anna Rossi'],
+        [MANAGER, 'Accordo di lavoro agile in scadenza: Mario Ferrari'],
+        ['dirigente@terredargine.example', 'Accordo di lavoro agile in scadenza: Mario Ferrari'],
+      ].sort(),
+    );
+    expect(alerts()[0].body).toContain('termina giovedì 31 dicembre 2026');
+    p.runTimersUntil('2026-12-02T07:10');
+    expect(alerts()).toHaveLength(4);
+  });
+});
+
 describe('retention', () => {
   test('an agreement ended more than 5 years ago is deleted with its notices, each with a change-log line; a younger one stays', () => {
     const p = Product.start({ at: '2026-11-02T06:00' });
