@@ -668,6 +668,25 @@ export function agreementsCard(v: AgreementsView): Card {
   card.addSection(mine);
   if (v.proposes) {
     const team = CardService.newCardSection().setHeader('Accordi del gruppo');
+    // The smart-work projects of the sector, each with the agreements that follow it.
+    const byProject = new Map<string, number>();
+    for (const p of v.team) {
+      const current = p.agreements[0];
+      if (current?.project && !['expired', 'withdrawn', 'renewed'].includes(current.stage))
+        byProject.set(current.project, (byProject.get(current.project) ?? 0) + 1);
+    }
+    if (byProject.size)
+      team.addWidget(
+        CardService.newDecoratedText()
+          .setTopLabel('Progetti')
+          .setText(
+            [...byProject]
+              .sort(([a], [b]) => a.localeCompare(b, 'it'))
+              .map(([name, n]) => `${esc(name)} (${countIt(n, 'accordo', 'accordi')})`)
+              .join('<br>'),
+          )
+          .setWrapText(true),
+      );
     for (const p of v.team.slice(0, 60)) {
       const current = p.agreements[0];
       if (current) for (const w of agreementWidgets(current, true)) team.addWidget(w);

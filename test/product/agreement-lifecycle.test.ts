@@ -262,6 +262,10 @@ describe('an agreement from proposal to withdrawal, from the add-on', () => {
     const told = p.mails().filter((m) => m.subject === "Recesso dall'accordo di lavoro agile: Anna Rossi");
     expect(told.map((m) => m.to).sort()).toEqual([ANNA, MANAGER].sort());
 
+    // Mario's card groups his sector's agreements by project.
+    const teamCard = JSON.stringify(cardOf(act(p, MANAGER, { azione: 'agreements', nav: 'push' })));
+    expect(teamCard).toContain('"topLabel":"Progetti"');
+    expect(teamCard).toContain('Sportello digitale (1 accordo)');
     // Every step has its line in the change log, by whom.
     expect(
       p
