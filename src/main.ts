@@ -6,6 +6,7 @@
 // (as the user). The privileged ones (setup, checkRegister, onTimer, the trigger handlers,
 // handOverOwnership) refuse unless the owner runs them for themself (src/gas/owner.ts); the
 // others act for the verified caller and authorize them in src/app.
+import { exportReportsNow, type ReportExport } from './gas/reports';
 import type { DecisionInput } from './app/decisions';
 import type { Overview, OverviewQuery, SelectedDays } from './app/overview';
 import type { AppRequestInput } from './app/requests';
@@ -87,6 +88,15 @@ export function syncDriveFolders(): FolderSync {
 /** Run by the owner: the payroll CSV into Dipendenti; `apply` false shows what would change. */
 export function importStaffCsv(csv: string, apply: boolean): StaffImportResult {
   return importStaffNow(csv, apply);
+}
+
+/**
+ * Run by the owner: a month's exports into Agorà's folder (giornate.csv, giornate.ics,
+ * report-YYYY-MM.csv) and the «Report» sheet with its charts; `month` as YYYY-MM, last month when
+ * omitted.
+ */
+export function exportReports(month?: string): ReportExport {
+  return exportReportsNow(month);
 }
 
 /** Web app (executes as the owner): the full-page web view (`?giorni=` opens a mail's days). */

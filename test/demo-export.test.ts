@@ -9,6 +9,9 @@ import { parseCsv } from '../src/domain/csv';
 import type { IsoDate } from '../src/domain/dates';
 import { missingFields, NOTICE_COLUMNS } from '../src/domain/ministry';
 import { parseTaxCode } from '../src/domain/tax-code';
+import { HolidayCalendar } from '../src/domain/holidays';
+import { REPORT_COLUMNS } from '../src/domain/report';
+import ICAL from 'ical.js';
 import { bundlePath } from './helpers/bundle';
 
 jest.setTimeout(300_000);
@@ -17,12 +20,19 @@ const ddmmyyyy = (d: string) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.sli
 
 describe('demo export', () => {
   let dir = '';
+  let exported: ReturnType<typeof exportDemo> | null = null;
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('comunicazioni-ministero.csv: a header row, one start notice per signed agreement, every required field filled', () => {
     dir = mkdtempSync(join(tmpdir(), 'agora-demo-'));
     const result = exportDemo(dir, bundlePath());
-    expect(result.files.map((f) => f.name)).toEqual(['comunicazioni-ministero.csv']);
+    expect(result.files.map((f) => f.name)).toEqual([
+      'comunicazioni-ministero.csv',
+      'giornate.csv',
+      'giornate.ics',
+      `report-${result.month}.csv`,
+    ]);
+    exported = result;
     const parsed = parseCsv(readFileSync(join(dir, 'comunicazioni-ministero.csv'), 'utf8'));
     if (!parsed.ok) throw new Error(parsed.message);
     const [header, ...rows] = parsed.rows.map((r) => r.fields);
@@ -69,6 +79,130 @@ describe('demo export', () => {
       const tax = parseTaxCode(row[col('Codice fiscale lavoratore')], '2026-11-16' as IsoDate);
       expect(tax.ok && ddmmyyyy(tax.facts.birthDate)).toBe(row[col('Data di nascita')]);
       expect(row[col('Codice fiscale datore di lavoro')]).toMatch(/^\d{11}$/);
+    }
+  });
+
+  /** A CSV file of the export as rows of fields. */
+  const readRows = (name: string): string[][] => {
+    const parsed = parseCsv(readFileSync(join(dir, name), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.message);
+    return parsed.rows.map((r) => r.fields);
+  };
+
+  test('the monthly report agrees with its numbers recomputed here from giornate.csv and the demo’s people', () => {
+    if (!exported) throw new Error('the export did not run');
+    const month = exported.month;
+    expect(month).toBe('2026-10');
+    const [dayHeader, ...days] = readRows('giornate.csv');
+    const c = (name: string) => dayHeader.indexOf(name);
+    expect(days.length).toBeGreaterThan(500);
+    expect(days.every((d) => d[c('Data')].startsWith(`${month}-`))).toBe(true);
+    const [reportHeader, ...report] = readRows(`report-${month}.csv`);
+    expect(reportHeader).toEqual([...REPORT_COLUMNS]);
+
+    // Independently: the demo's people, their agreements and working days, and the days' rows.
+    const org = buildDemoOrganisation();
+    const holidays = new HolidayCalendar(
+      org.holidays.map((h) => ({
+        date: h.date,
+        name: h.name,
+        seat: h.seat || null,
+        action: h.action === 'aggiungi' ? ('add' as const) : ('remove' as const),
+      })),
+    );
+    const weekdays = ['lun', 'mar', 'mer', 'gio', 'ven', 'sab', 'dom'];
+    const dates = Array.from(
+      { length: 31 },
+      (_, i) => `${month}-${String(i + 1).padStart(2, '0')}` as IsoDate,
+    );
+    const workingDays = (e: (typeof org.employees)[number]) =>
+      dates.filter((d) => {
+        const wd = (new Date(`${d}T12:00:00Z`).getUTCDay() + 6) % 7;
+        return e.workingDays.split(' ').includes(weekdays[wd]) && !holidays.holidayAt(d, e.seat);
+      });
+    const agreed = (email: string, working: IsoDate[]) =>
+      org.agreements.some(
+        (a) =>
+          a.employee === email &&
+          a.signedByEmployee &&
+          a.signedByManager &&
+          working.some((d) => a.from <= d && (!a.to || d <= a.to)),
+      );
+    const expected: string[][] = [];
+    const organisations = [...new Set(org.employees.map((e) => e.organisation))].sort((a, b) =>
+      a.localeCompare(b, 'it'),
+    );
+    const groupRow = (organisation: string, sector: string, people: typeof org.employees) => {
+      if (people.length < 5)
+        return [month, organisation, sector || '(tutto l’ente)', ...Array(12).fill('<5')];
+      const emails = new Set(people.map((p) => p.email));
+      const mine = days.filter((d) => emails.has(d[c('Dipendente')]));
+      const status = (s: string) => mine.filter((d) => d[c('Stato')] === s).length;
+      const withAgreement = people.filter((p) => agreed(p.email, workingDays(p)));
+      const approved = status('approvata');
+      const working = withAgreement.reduce((n, p) => n + workingDays(p).length, 0);
+      const km = mine
+        .filter((d) => d[c('Stato')] === 'approvata' && d[c('Luogo')] === 'casa')
+        .reduce(
+          (n, d) => n + 2 * (org.employees.find((e) => e.email === d[c('Dipendente')])?.commuteKm ?? 0),
+          0,
+        );
+      return [
+        month,
+        organisation,
+        sector || '(tutto l’ente)',
+        people.length,
+        withAgreement.length,
+        mine.length,
+        approved,
+        status('rifiutata'),
+        status('respinta'),
+        status('annullata'),
+        status('in attesa'),
+        withAgreement.length ? Math.round((approved / withAgreement.length) * 10) / 10 : 0,
+        working ? Math.round((1000 * approved) / working) / 10 : 0,
+        Math.round(km),
+        Math.round(km * 0.165),
+      ].map(String);
+    };
+    for (const o of organisations) {
+      const people = org.employees.filter((e) => e.organisation === o);
+      expected.push(groupRow(o, '', people));
+      for (const sector of [...new Set(people.map((e) => e.sector))].sort((a, b) => a.localeCompare(b, 'it')))
+        expected.push(
+          groupRow(
+            o,
+            sector,
+            people.filter((e) => e.sector === sector),
+          ),
+        );
+    }
+    expect(report).toEqual(expected);
+    // The report has something to say: approved days and km avoided in most organisations.
+    const totals = report.filter((r) => r[2] === '(tutto l’ente)');
+    expect(totals.filter((r) => Number(r[6]) > 0).length).toBeGreaterThanOrEqual(4);
+    // Small groups are suppressed, and nothing in it names a person.
+    expect(report.some((r) => r[3] === '<5')).toBe(true);
+    expect(readFileSync(join(dir, `report-${month}.csv`), 'utf8')).not.toMatch(/@/);
+  });
+
+  test('giornate.ics, read by ical.js, has one event per approved day of giornate.csv, on its date', () => {
+    if (!exported) throw new Error('the export did not run');
+    const [header, ...days] = readRows('giornate.csv');
+    const c = (name: string) => header.indexOf(name);
+    const approved = days.filter((d) => d[c('Stato')] === 'approvata');
+    expect(approved.length).toBeGreaterThan(100);
+    const calendar = new ICAL.Component(ICAL.parse(readFileSync(join(dir, 'giornate.ics'), 'utf8')));
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events).toHaveLength(approved.length);
+    const byUid = new Map(events.map((e) => [e.uid.replace(/@.*$/, ''), e]));
+    for (const d of approved) {
+      const event = byUid.get(d[c('ID')]);
+      expect(event).toBeDefined();
+      if (!event) continue;
+      expect(event.startDate.isDate).toBe(true);
+      expect(event.startDate.toString()).toBe(d[c('Data')]);
+      expect(event.summary).toContain(d[c('Nome')]);
     }
   });
 });

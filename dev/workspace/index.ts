@@ -30,7 +30,12 @@ import {
   emptyScriptState,
   holdLockElsewhere,
 } from './script';
-import { type SpreadsheetState, createSpreadsheetApp, emptySpreadsheetState } from './spreadsheet';
+import {
+  CHART_TYPES,
+  type SpreadsheetState,
+  createSpreadsheetApp,
+  emptySpreadsheetState,
+} from './spreadsheet';
 import {
   type CacheState,
   type PropertiesState,
@@ -108,6 +113,8 @@ function build(ws: Workspace, state: WorkspaceState, logs: LogLine[]) {
     Calendar,
     DriveApp: createDriveApp(ws, state.drive),
     DocumentApp: createDocumentApp(ws, files, () => state.script.oauthScopes),
+    // The Charts service: only its enums, as EmbeddedChartBuilder.setChartType takes them.
+    Charts: { ChartType: CHART_TYPES },
     MailApp: createMailApp(ws, state.mail),
     GmailApp: createGmailApp(ws, state.mail, runtime),
     Sheets: createSheetsApi(ws, sheets.api),

@@ -103,6 +103,17 @@ export interface SheetData {
   /** Index into `validationRules`. */
   validations: Grid<number>;
   validationRules: ValidationData[];
+  /** Embedded charts (Sheet.insertChart); absent in states saved before charts existed. */
+  charts?: ChartData[];
+}
+
+/** An embedded chart: its type, the ranges it draws, where it sits, its options. */
+export interface ChartData {
+  chartId: number;
+  type: string;
+  ranges: { sheetId: number; rect: Rect }[];
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+  options: Record<string, unknown>;
 }
 
 export interface ToastRecord {
@@ -162,6 +173,8 @@ export interface AlertRecord {
 export interface SpreadsheetState {
   nextId: number;
   nextSheetId: number;
+  /** Counter of embedded chart ids (absent in older saved states). */
+  nextChartId?: number;
   files: Record<string, SpreadsheetFile>;
   ui: { menus: MenuRecord[]; shown: ShownHtml[]; alerts: AlertRecord[] };
 }
@@ -1494,6 +1507,11 @@ export class FakeSheet implements Pick<
   | 'autoResizeColumn'
   | 'autoResizeColumns'
   | 'setTabColor'
+  | 'newChart'
+  | 'insertChart'
+  | 'getCharts'
+  | 'removeChart'
+  | 'updateChart'
 > {
   constructor(
     private readonly ctx: Ctx,
@@ -1538,6 +1556,58 @@ export class FakeSheet implements Pick<
   getSheetId(): number {
     this.call('getSheetId');
     return this.sheet.sheetId;
+  }
+  /** "Returns a builder to create a new chart for this sheet." */
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    this.call('newChart');
+    return new FakeChartBuilder(
+      this.ctx,
+      this.file,
+      null,
+    ) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+  }
+  /**
+   * "Adds a new chart to this sheet." Needs edit rights to the whole sheet; a chart already on a
+   * sheet (its id taken) is refused: a chart is built, inserted once, then updated.
+   */
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.call('insertChart');
+    assertCanEdit(this.ctx, this.file, this.sheet, this.wholeSheet());
+    const data = chartDataOf(this.ctx, chart);
+    if (this.file.sheets.some((s) => (s.charts ?? []).some((c) => c.chartId === data.chartId)))
+      throw this.ctx.ws.error('The chart is already in the spreadsheet: use updateChart.');
+    for (const r of data.ranges)
+      if (!this.file.sheets.some((s) => s.sheetId === r.sheetId))
+        throw this.ctx.ws.error('Invalid argument: the chart’s range is not in this spreadsheet.');
+    (this.sheet.charts ??= []).push(structuredCloneChart(data));
+  }
+  /** "Returns an array of charts on this sheet." */
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    this.call('getCharts');
+    return (this.sheet.charts ?? []).map(
+      (c) =>
+        new FakeEmbeddedChart(
+          this.ctx,
+          this.file,
+          structuredCloneChart(c),
+        ) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChart,
+    );
+  }
+  /** "Removes a chart from the parent sheet." */
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.call('removeChart');
+    assertCanEdit(this.ctx, this.file, this.sheet, this.wholeSheet());
+    const id = chartDataOf(this.ctx, chart).chartId;
+    this.sheet.charts = (this.sheet.charts ?? []).filter((c) => c.chartId !== id);
+  }
+  /** "Updates the chart on this sheet." */
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.call('updateChart');
+    assertCanEdit(this.ctx, this.file, this.sheet, this.wholeSheet());
+    const data = chartDataOf(this.ctx, chart);
+    const at = (this.sheet.charts ?? []).findIndex((c) => c.chartId === data.chartId);
+    if (at < 0) throw this.ctx.ws.error('The chart is not on this sheet.');
+    (this.sheet.charts as ChartData[])[at] = structuredCloneChart(data);
   }
   getIndex(): number {
     this.call('getIndex');
@@ -2524,6 +2594,170 @@ function newFile(
   ctx.state.files[id] = file;
   ctx.files.add(id, name, GOOGLE_MIME.spreadsheet, owner);
   return file;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Embedded charts (developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder):
+// "build(): Builds the chart to reflect all changes made to it. This method does not
+// automatically draw the chart on top of the spreadsheet. A new chart must be inserted via
+// sheet.insertChart(chart), and an existing chart should be updated via sheet.updateChart(chart)."
+// The chart types are those of Charts.ChartType; ranges must be ranges of the spreadsheet.
+
+export const CHART_TYPES = {
+  AREA: 'AREA',
+  BAR: 'BAR',
+  BUBBLE: 'BUBBLE',
+  CANDLESTICK: 'CANDLESTICK',
+  COLUMN: 'COLUMN',
+  COMBO: 'COMBO',
+  GAUGE: 'GAUGE',
+  GEO: 'GEO',
+  HISTOGRAM: 'HISTOGRAM',
+  LINE: 'LINE',
+  ORG: 'ORG',
+  PIE: 'PIE',
+  RADAR: 'RADAR',
+  SCATTER: 'SCATTER',
+  SPARKLINE: 'SPARKLINE',
+  STEPPED_AREA: 'STEPPED_AREA',
+  TABLE: 'TABLE',
+  TIMELINE: 'TIMELINE',
+  TREEMAP: 'TREEMAP',
+  WATERFALL: 'WATERFALL',
+} as const;
+
+const chartData = new WeakMap<object, ChartData>();
+const structuredCloneChart = (c: ChartData): ChartData => JSON.parse(JSON.stringify(c)) as ChartData;
+
+function chartDataOf(ctx: Ctx, chart: unknown): ChartData {
+  const data = chart && typeof chart === 'object' ? chartData.get(chart) : undefined;
+  if (!data) throw ctx.ws.error('Invalid argument: chart');
+  return data;
+}
+
+class FakeChartBuilder {
+  private readonly data: ChartData;
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly file: SpreadsheetFile,
+    from: ChartData | null,
+  ) {
+    this.data = from
+      ? structuredCloneChart(from)
+      : {
+          chartId: (ctx.state.nextChartId = (ctx.state.nextChartId ?? 0) + 1),
+          type: 'COLUMN',
+          ranges: [],
+          position: { row: 1, column: 1, offsetX: 0, offsetY: 0 },
+          options: {},
+        };
+  }
+  private call(method: string): this {
+    this.ctx.ws.call(SVC, `EmbeddedChartBuilder.${method}`);
+    return this;
+  }
+  addRange(range: GoogleAppsScript.Spreadsheet.Range): this {
+    this.call('addRange');
+    if (!(range instanceof FakeRange) || range.file !== this.file)
+      throw this.ctx.ws.error('Invalid argument: range');
+    this.data.ranges.push({ sheetId: range.sheet.sheetId, rect: { ...range.rect } });
+    return this;
+  }
+  clearRanges(): this {
+    this.call('clearRanges');
+    this.data.ranges = [];
+    return this;
+  }
+  setChartType(type: unknown): this {
+    this.call('setChartType');
+    if (!(String(type) in CHART_TYPES)) throw this.ctx.ws.error('Invalid argument: type');
+    this.data.type = String(type);
+    return this;
+  }
+  asColumnChart(): this {
+    return this.setChartType('COLUMN');
+  }
+  asBarChart(): this {
+    return this.setChartType('BAR');
+  }
+  asLineChart(): this {
+    return this.setChartType('LINE');
+  }
+  asPieChart(): this {
+    return this.setChartType('PIE');
+  }
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
+    this.call('setPosition');
+    if (![anchorRowPos, anchorColPos].every((n) => Number.isInteger(n) && n >= 1))
+      throw this.ctx.ws.error('Invalid argument: anchor position');
+    this.data.position = { row: anchorRowPos, column: anchorColPos, offsetX, offsetY };
+    return this;
+  }
+  setOption(option: string, value: unknown): this {
+    this.call('setOption');
+    this.data.options[String(option)] = JSON.parse(JSON.stringify(value ?? null));
+    return this;
+  }
+  setTitle(title: string): this {
+    return this.setOption('title', String(title));
+  }
+  setNumHeaders(headers: number): this {
+    return this.setOption('numHeaders', headers);
+  }
+  build(): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+    this.call('build');
+    return new FakeEmbeddedChart(
+      this.ctx,
+      this.file,
+      structuredCloneChart(this.data),
+    ) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChart;
+  }
+}
+
+class FakeEmbeddedChart {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly file: SpreadsheetFile,
+    private readonly data: ChartData,
+  ) {
+    chartData.set(this, data);
+  }
+  private call(method: string): void {
+    this.ctx.ws.call(SVC, `EmbeddedChart.${method}`);
+  }
+  getChartId(): number {
+    this.call('getChartId');
+    return this.data.chartId;
+  }
+  getRanges(): GoogleAppsScript.Spreadsheet.Range[] {
+    this.call('getRanges');
+    return this.data.ranges.map((r) => {
+      const sheet = this.file.sheets.find((s) => s.sheetId === r.sheetId);
+      if (!sheet) throw this.ctx.ws.error('The chart’s range is in a sheet that no longer exists.');
+      return new FakeRange(
+        this.ctx,
+        this.file,
+        sheet,
+        r.rect,
+      ) as unknown as GoogleAppsScript.Spreadsheet.Range;
+    });
+  }
+  getOptions(): { get(option: string): unknown } {
+    this.call('getOptions');
+    return { get: (option: string) => this.data.options[option] ?? null };
+  }
+  getContainerInfo(): { getAnchorRow(): number; getAnchorColumn(): number } {
+    this.call('getContainerInfo');
+    return { getAnchorRow: () => this.data.position.row, getAnchorColumn: () => this.data.position.column };
+  }
+  modify(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    this.call('modify');
+    return new FakeChartBuilder(
+      this.ctx,
+      this.file,
+      this.data,
+    ) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+  }
 }
 
 export function createSpreadsheetApp(

@@ -20,6 +20,11 @@ export interface Policy {
   disconnection: TimeRange;
   /** How often a manager gets the digest of days to approve: `ora` (hourly) or `giorno` (daily). */
   digestEvery: DigestPeriod;
+  /**
+   * Not a rule: kg of CO2 per km of a commuting car, for the reports' mobility figures. Default
+   * from ISPRA's average emission factors of road transport (see src/domain/report.ts).
+   */
+  emissionFactor: number;
 }
 
 export const DIGEST_PERIODS = ['ora', 'giorno'] as const;
@@ -35,6 +40,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   maxTeamShare: 0.5,
   disconnection: Object.freeze({ from: '20:00', to: '07:00' }),
   digestEvery: 'ora',
+  emissionFactor: 0.165,
 });
 
 /** A problem with one field of an input, in Italian for HR. */
@@ -54,6 +60,7 @@ export const POLICY_LABELS: Readonly<Record<keyof Policy, string>> = {
   maxTeamShare: 'quota massima del gruppo in lavoro agile',
   disconnection: 'fascia di disconnessione',
   digestEvery: 'riepilogo ai responsabili (ora o giorno)',
+  emissionFactor: 'fattore di emissione (kg CO₂ per km in auto)',
 };
 
 type IntegerField =
@@ -109,6 +116,15 @@ export function validatePolicy(input: unknown): { policy: Policy; errors: FieldE
         });
       } else {
         policy.maxTeamShare = value;
+      }
+    } else if (field === 'emissionFactor') {
+      if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 1) {
+        errors.push({
+          field,
+          message: `Il campo «${POLICY_LABELS.emissionFactor}» deve essere un numero maggiore di 0 e non superiore a 1 (valore: ${show(value)}).`,
+        });
+      } else {
+        policy.emissionFactor = value;
       }
     } else if (field === 'digestEvery') {
       if (

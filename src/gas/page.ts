@@ -7,6 +7,7 @@ import type { Overview, OverviewQuery, SelectedDays } from '../app/overview';
 import type { AppRequestInput } from '../app/requests';
 import pageHtml from 'ui-page:page';
 import { callAsOwner, type ItemResultDto, type RequestResultDto } from './webapp';
+import { reportPageHtml } from '../ui/report-page';
 
 export type { ItemResultDto, RequestResultDto };
 
@@ -22,6 +23,7 @@ export interface PageParams {
  * close the script element): the client reads `#agora-params`.
  */
 export function pageOutput(parameter: Record<string, string> = {}): GoogleAppsScript.HTML.HtmlOutput {
+  if (parameter.report !== undefined) return reportOutput(parameter.report);
   const params: PageParams = {
     days: String(parameter.giorni ?? '')
       .split(/\s+/)
@@ -57,4 +59,24 @@ export function daysForPage(ids: unknown): SelectedDays {
 
 export function requestFromPage(request: AppRequestInput): RequestResultDto {
   return callAsOwner('request', request);
+}
+
+const shiftMonth = (month: string, by: number) => {
+  const [y, m] = month.split('-').map(Number);
+  const index = y * 12 + (m - 1) + by;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+};
+
+/** `?report=YYYY-MM`: the month's report with its charts, for HR and the managers. */
+function reportOutput(month: string): GoogleAppsScript.HTML.HtmlOutput {
+  let body: string;
+  try {
+    const report = callAsOwner('report', { month });
+    body = reportPageHtml(report, shiftMonth(report.month, -1), shiftMonth(report.month, 1));
+  } catch (e) {
+    body = `<main style="font-family:system-ui,sans-serif;padding:24px"><h1>Report</h1><p>${String((e as Error).message).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</p></main>`;
+  }
+  return HtmlService.createHtmlOutput(body)
+    .setTitle(`${PAGE_TITLE} — report`)
+    .addMetaTag('viewport', 'width=device-width, initial-scale=1');
 }

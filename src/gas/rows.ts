@@ -204,6 +204,12 @@ export const CONFIG_PARAMETERS: readonly ConfigParameter[] = [
     value: DEFAULT_POLICY.digestEvery,
     description: `Quanto spesso i responsabili ricevono il riepilogo delle giornate da approvare: ora (all\u2019ora piena successiva) o giorno (ogni mattina, alla fine della disconnessione). Predefinito: ${DEFAULT_POLICY.digestEvery}.`,
   },
+  {
+    code: 'emissionFactor',
+    name: POLICY_LABELS.emissionFactor,
+    value: decimal(DEFAULT_POLICY.emissionFactor),
+    description: `Non è una regola: i kg di CO₂ per km di un'auto nel tragitto casa-lavoro, per i km e la CO₂ evitati nei report. Fonte: ISPRA, fattori di emissione medi del trasporto stradale (autovetture, parco circolante); aggiornarlo con l'ultima tabella. Predefinito: ${decimal(DEFAULT_POLICY.emissionFactor)}.`,
+  },
   ...Object.entries(DEPLOYMENT_SETTINGS).map(([code, def]): ConfigParameter => ({
     code,
     name: def.name,

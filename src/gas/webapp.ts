@@ -26,6 +26,8 @@ import { syncDriveFolders, type FolderSync } from './drive-folders';
 import { exportMinistryNotices } from './ministry-export';
 import { importStaffFromDrive, type StaffImportSummary } from './staff-import';
 import { SheetsRegister } from './register';
+import { lastMonth, reportOf } from './reports';
+import type { MonthlyReport } from '../domain/report';
 import {
   acceptAgreement,
   agreementsView,
@@ -206,6 +208,20 @@ const OPERATIONS = {
     return gasLock.withLock(() =>
       importStaffFromDrive(new SheetsRegister(registerSpreadsheet()), args?.apply === true),
     );
+  },
+  /**
+   * The monthly report (aggregates only), for HR and the managers: `month` YYYY-MM, last month
+   * when missing or wrong.
+   */
+  report(caller: string, args: { month?: unknown }): MonthlyReport {
+    const register = new SheetsRegister(registerSpreadsheet());
+    const snapshot = register.load();
+    const manages = snapshot.employees.some((e) => e.manager === caller);
+    if (!snapshot.admins.includes(caller) && !manages)
+      throw new NotAuthorizedError('Il report è per il servizio personale e i responsabili.');
+    const month =
+      typeof args?.month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(args.month) ? args.month : '';
+    return reportOf(register, month || lastMonth());
   },
   /** HR: the register check, run with the owner's rights. */
   adminCheck(caller: string, _args: Record<string, never>): { problems: number } {

@@ -12,6 +12,8 @@ const CATALOGUE_DEFAULTS = {
   disconnection: { from: '20:00', to: '07:00' },
   // Not a rule: how often managers get the digest (hourly by default).
   digestEvery: 'ora',
+  // Not a rule: the reports' kg of CO2 per km (ISPRA's average).
+  emissionFactor: 0.165,
 };
 
 describe('DEFAULT_POLICY', () => {

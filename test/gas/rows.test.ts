@@ -133,6 +133,7 @@ describe('Configurazione', () => {
       'disconnectionFrom',
       'disconnectionTo',
       'digestEvery',
+      'emissionFactor',
       'calendarSharing',
     ]);
     for (const p of CONFIG_PARAMETERS) {
@@ -151,6 +152,7 @@ describe('Configurazione', () => {
       row('disconnectionFrom', '21:00'),
       row('disconnectionTo', '06:30'),
       row('digestEvery', 'Giorno'),
+      row('emissionFactor', '0,142'),
       row('calendarSharing', 'Nessuna'),
     ]);
     const { policy, problems } = policyFromRows(values);
@@ -162,6 +164,7 @@ describe('Configurazione', () => {
       maxTeamShare: 0.4,
       disconnection: { from: '21:00', to: '06:30' },
       digestEvery: 'giorno',
+      emissionFactor: 0.142,
     });
     expect(settingsFromRows(values).settings).toEqual({ calendarSharing: 'nessuna' });
   });

@@ -1,0 +1,97 @@
+// The reports through the bundle: the owner's exportReports writes giornate.csv, giornate.ics and
+// report-YYYY-MM.csv into Agorà's folder and the «Report» sheet with native charts on its
+// numbers; the web view `?report=` draws the same figures as SVG for HR and managers only.
+import { parseCsv } from '../../src/domain/csv';
+import { REPORT_COLUMNS } from '../../src/domain/report';
+import { PROPERTY } from '../../src/gas/properties';
+import type { ReportExport } from '../../src/gas/reports';
+import { ANNA, LUCA, MANAGER, OWNER, Product, bundlePath, crowd } from '../helpers/product';
+
+beforeAll(() => {
+  bundlePath();
+});
+
+/** Eight people of Mario's (a group of more than 5) with days in November, some approved. */
+function withDays(): Product {
+  const p = Product.start({ at: '2026-11-02T09:00', seed: crowd(8) });
+  const people = Array.from(
+    { length: 8 },
+    (_, i) => `person${String(i).padStart(3, '0')}@terredargine.example`,
+  );
+  people.forEach((who, i) => p.submit(who, [`2026-11-${String(9 + (i % 5)).padStart(2, '0')}`]));
+  p.approve(
+    MANAGER,
+    people
+      .slice(0, 5)
+      .map((who, i) => ({ employee: who, date: `2026-11-${String(9 + (i % 5)).padStart(2, '0')}` })),
+  );
+  p.at('2026-12-01T09:00');
+  return p;
+}
+
+function html(output: unknown): string {
+  return (output as { getContent(): string }).getContent();
+}
+
+describe('reports', () => {
+  test('exportReports: the three files in Agorà’s folder and the Report sheet with its charts', () => {
+    const p = withDays();
+    const result = p.bundle.run(OWNER, 'exportReports', '2026-11') as ReportExport;
+    expect(result.files.map((f) => f.name)).toEqual(['giornate.csv', 'giornate.ics', 'report-2026-11.csv']);
+    const root = p.property(PROPERTY.driveRootId);
+    for (const f of result.files) expect(p.state.drive.items[f.fileId].parents).toEqual([root]);
+    const csv = parseCsv(p.state.drive.items[result.files[2].fileId].content ?? '');
+    if (!csv.ok) throw new Error(csv.message);
+    const [header, ...rows] = csv.rows.map((r) => r.fields);
+    expect(header).toEqual([...REPORT_COLUMNS]);
+    // The organisation: eight people, all with an agreement; eight days asked, five approved,
+    // three waiting. Its sectors have one person each: suppressed.
+    const total = rows.find((r) => r[2] === '(tutto l’ente)');
+    expect(total?.slice(3, 11)).toEqual(['8', '8', '8', '5', '0', '0', '0', '3']);
+    expect(rows.filter((r) => r[2] !== '(tutto l’ente)').every((r) => r[3] === '<5')).toBe(true);
+    // The sheet: the table, and four charts… or three when no shared site had a day.
+    const ss = p.asOwner(() => p.globals.SpreadsheetApp.openById(result.spreadsheetId));
+    const sheet = p.asOwner(() => ss.getSheetByName('Report'));
+    if (!sheet) throw new Error('no Report sheet');
+    const charts = p.asOwner(() => sheet.getCharts());
+    expect(charts).toHaveLength(result.charts);
+    expect(result.charts).toBe(3);
+    const titles = p.asOwner(() => charts.map((c) => String(c.getOptions().get('title'))));
+    expect(titles).toEqual([
+      'Giornate approvate per ente (2026-11)',
+      'Quota di lavoro agile per ente, % (2026-11)',
+      'Km evitati per ente (2026-11)',
+    ]);
+    // Each chart draws the organisations' names and one column of numbers.
+    const drawn = p.asOwner(() => charts[0].getRanges().map((r) => r.getValues().map((row) => row[0])));
+    expect(drawn[0][0]).toBe('Ente');
+    expect(drawn[1]).toEqual(['Giornate approvate', 5]);
+    // Again: the same charts, not twice as many; the old CSVs went to the trash.
+    const again = p.bundle.run(OWNER, 'exportReports', '2026-11') as ReportExport;
+    expect(p.asOwner(() => sheet.getCharts()).length).toBe(3);
+    expect(p.state.drive.items[result.files[0].fileId].trashed).toBe(true);
+    expect(again.spreadsheetId).toBe(result.spreadsheetId);
+  });
+
+  test('only the owner runs exportReports; a month that is not one is refused', () => {
+    const p = withDays();
+    expect(() => p.bundle.run(ANNA, 'exportReports', '2026-11')).toThrow();
+    expect(() => p.bundle.run(OWNER, 'exportReports', 'novembre')).toThrow(/Mese non valido/);
+  });
+
+  test('the web view draws the report as SVG for HR and the manager; others are told it is not for them', () => {
+    const p = Product.start({ at: '2026-12-01T09:00' });
+    p.submit(ANNA, ['2026-12-09']);
+    const hr = html(p.bundle.openWebApp(OWNER, { report: '2026-12' }));
+    expect(hr).toContain('Report del lavoro agile — dicembre 2026');
+    expect(hr).toContain('<svg role="img" aria-label="Quota di lavoro agile per ente, dicembre 2026"');
+    expect(hr).not.toMatch(/<script/);
+    // Mario manages people: he sees it too. Three people in all: every group is under 5.
+    const manager = html(p.bundle.openWebApp(MANAGER, { report: '2026-12' }));
+    expect(manager).toContain('meno di 5 persone: non mostrato');
+    expect(manager).not.toContain(ANNA);
+    expect(html(p.bundle.openWebApp(LUCA, { report: '2026-12' }))).toContain(
+      'Il report è per il servizio personale e i responsabili.',
+    );
+  });
+});
