@@ -6,6 +6,8 @@
 // (as the user). The privileged ones (setup, checkRegister, onTimer, the trigger handlers,
 // handOverOwnership) refuse unless the owner runs them for themself (src/gas/owner.ts); the
 // others act for the verified caller and authorize them in src/app.
+import { createStaffSurveyNow, surveyRedemptionNow } from './gas/survey';
+import type { RedemptionRow } from './domain/survey';
 import { exportReportsNow, type ReportExport } from './gas/reports';
 import type { DecisionInput } from './app/decisions';
 import type { Overview, OverviewQuery, SelectedDays } from './app/overview';
@@ -97,6 +99,16 @@ export function importStaffCsv(csv: string, apply: boolean): StaffImportResult {
  */
 export function exportReports(month?: string): ReportExport {
   return exportReportsNow(month);
+}
+
+/** Run by the owner: the staff survey's Form in Agorà's folder (made once; its address returned). */
+export function createStaffSurvey(): { formId: string; url: string; created: boolean } {
+  return createStaffSurveyNow();
+}
+
+/** Run by the owner: the survey's redemption table by structure (also in «Agorà — Report»). */
+export function staffSurveyRedemption(): { rows: RedemptionRow[]; total: RedemptionRow } {
+  return surveyRedemptionNow();
 }
 
 /** Web app (executes as the owner): the full-page web view (`?giorni=` opens a mail's days). */

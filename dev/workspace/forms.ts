@@ -61,6 +61,8 @@ export interface FormData {
   confirmationMessage: string;
   allowResponseEdits: boolean;
   limitOneResponsePerUser: boolean;
+  /** Who responded, for "limit to 1 response" only (Google keeps it apart from the answers). */
+  responders?: string[];
   items: FormItemData[];
   responses: FormResponseData[];
 }
@@ -657,8 +659,15 @@ function submitResponse(
       : form.emailCollectionType === 'RESPONDER_INPUT'
         ? (typedEmail ?? user)
         : '';
-  if (form.limitOneResponsePerUser && form.responses.some((r) => r.respondentEmail === user && user !== ''))
+  // "Limit to 1 response" needs sign-in and is kept by Google whether or not the address is
+  // collected: who responded is remembered apart from the responses, never shown by the API.
+  if (
+    form.limitOneResponsePerUser &&
+    user !== '' &&
+    (form.responses.some((r) => r.respondentEmail === user) || (form.responders ?? []).includes(user))
+  )
     throw ctx.ws.error('You can only fill out this form once.');
+  if (form.limitOneResponsePerUser && user !== '') (form.responders ??= []).push(user);
   const response: FormResponseData = {
     id: `2_ABaOnud${String(ctx.state.nextResponseSeq++).padStart(10, '0')}`,
     timestampMs: ctx.ws.nowMs,

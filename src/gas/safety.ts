@@ -163,7 +163,7 @@ function protectionFindings(d: Deployment): SafetyFinding[] {
 }
 
 /** Form methods newer than the @types package (FormApp reference, 2025). */
-type PublishableForm = GoogleAppsScript.Forms.Form & {
+export type PublishableForm = GoogleAppsScript.Forms.Form & {
   supportsAdvancedResponderPermissions(): boolean;
   isPublished(): boolean;
   setPublished(enabled: boolean): GoogleAppsScript.Forms.Form;

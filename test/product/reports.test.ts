@@ -95,3 +95,36 @@ describe('reports', () => {
     );
   });
 });
+
+describe('staff survey', () => {
+  test('the Form is made once in Agorà’s folder; its redemption table counts answers by structure', () => {
+    const p = Product.start({ at: '2026-12-01T09:00', seed: crowd(8) });
+    const made = p.bundle.run(OWNER, 'createStaffSurvey') as { formId: string; created: boolean };
+    expect(made.created).toBe(true);
+    expect((p.bundle.run(OWNER, 'createStaffSurvey') as { formId: string; created: boolean }).created).toBe(
+      false,
+    );
+    expect(p.state.drive.items[made.formId].parents).toEqual([p.property(PROPERTY.driveRootId)]);
+    const form = p.state.forms.forms[made.formId];
+    expect(form.items[0].title).toBe('Struttura organizzativa');
+    // Three of the eight answer; one tries twice and is refused (one response per person).
+    const answer = (who: string) =>
+      p.testing.forms.submit(made.formId, who, {
+        'Struttura organizzativa': "Unione Terre d'Argine",
+        'Negli ultimi dodici mesi hai lavorato da remoto?': 'No',
+        'Coordini personale? Se sì, qualcuno del tuo gruppo ha lavorato da remoto?': 'Non coordino personale',
+        'Nel complesso, quanto è stata utile l’esperienza di lavoro agile?': '4 — molto',
+        'Sei favorevole a consolidare il lavoro agile?': 'Sì',
+        'Quanto è adeguata la strumentazione tecnologica?': '3 — abbastanza',
+      });
+    for (const i of [0, 1, 2]) answer(`person00${i}@terredargine.example`);
+    expect(() => answer('person000@terredargine.example')).toThrow();
+    // Nobody's address is kept with the answers.
+    expect(JSON.stringify(p.state.forms.forms[made.formId].responses)).not.toMatch(/person00/);
+    const table = p.bundle.run(OWNER, 'staffSurveyRedemption') as {
+      rows: { structure: string; invited: number; respondents: number; percent: number }[];
+      total: { invited: number; respondents: number; percent: number };
+    };
+    expect(table.total).toMatchObject({ invited: 8, respondents: 3, percent: 38 });
+  });
+});
