@@ -146,14 +146,25 @@ export function monthlyReport(input: {
     const people = employees.filter((e) => e.organisation === org);
     groups.push(figures(org, '', people));
     const sectors = [...new Set(people.map((e) => e.sector))].sort((a, b) => a.localeCompare(b, 'it'));
-    for (const sector of sectors)
-      groups.push(
-        figures(
-          org,
-          sector,
-          people.filter((e) => e.sector === sector),
-        ),
+    const sizes = new Map(sectors.map((s) => [s, people.filter((e) => e.sector === s).length]));
+    // Secondary suppression: the organisation's total minus the sectors shown must not give away
+    // a group of fewer than MIN_GROUP people, so the smallest other sectors are hidden with it.
+    const hidden = new Set(sectors.filter((s) => (sizes.get(s) ?? 0) < MIN_GROUP));
+    const hiddenPeople = () => [...hidden].reduce((n, s) => n + (sizes.get(s) ?? 0), 0);
+    while (hidden.size && hiddenPeople() < MIN_GROUP && hidden.size < sectors.length) {
+      const next = sectors
+        .filter((s) => !hidden.has(s))
+        .sort((a, b) => (sizes.get(a) ?? 0) - (sizes.get(b) ?? 0))[0];
+      hidden.add(next);
+    }
+    for (const sector of sectors) {
+      const g = figures(
+        org,
+        sector,
+        people.filter((e) => e.sector === sector),
       );
+      groups.push(hidden.has(sector) && !g.suppressed ? { ...zero(g), suppressed: true } : g);
+    }
   }
 
   const approvedDays = inMonth.filter((d) => d.status === 'approved');

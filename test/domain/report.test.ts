@@ -40,10 +40,14 @@ const day = (n: number, date: string, status: ReportDay['status'], location = 'h
 });
 
 describe('monthly report', () => {
-  // Five people in «Tributi» (all with an agreement), two in «Messi» (a group too small).
+  // Five people in «Tributi» (all with an agreement), two in «Messi» and three in «Uscieri»
+  // (groups too small, together not: nothing more is hidden).
   const people = [1, 2, 3, 4, 5]
     .map((n) => person(n, 'Tributi'))
-    .concat([person(6, 'Messi'), person(7, 'Messi')]);
+    .concat(
+      [person(6, 'Messi'), person(7, 'Messi')],
+      [8, 9, 10].map((n) => person(n, 'Uscieri')),
+    );
   const input = {
     month: '2026-10',
     employees: people,
@@ -94,12 +98,22 @@ describe('monthly report', () => {
     expect(messi?.suppressed).toBe(true);
     expect(messi?.approved).toBe(0);
     const total = r.groups.find((g) => g.sector === '');
-    expect([total?.staff, total?.approved, total?.suppressed]).toEqual([7, 5, false]);
+    expect([total?.staff, total?.approved, total?.suppressed]).toEqual([10, 5, false]);
     expect(
       reportRows(r)
         .find((row) => row[2] === 'Messi')
         ?.slice(3),
     ).toEqual(Array(12).fill('<5'));
+  });
+
+  test('one small sector beside shown ones: the smallest shown one is hidden too (no subtraction)', () => {
+    const org = [1, 2, 3, 4, 5]
+      .map((n) => person(n, 'Tributi'))
+      .concat([6, 7, 8, 9, 10, 11].map((n) => person(n, 'Anagrafe')))
+      .concat([12, 13].map((n) => person(n, 'Messi')));
+    const report = monthlyReport({ ...input, employees: org });
+    // Messi (2) alone would be the total minus the others: Tributi (5, the smaller) goes with it.
+    expect(report.groups.filter((g) => !g.suppressed).map((g) => g.sector)).toEqual(['', 'Anagrafe']);
   });
 
   test('site occupancy by day, and the days a team is too thin', () => {
