@@ -132,8 +132,8 @@ describe('demo export', () => {
     const organisations = [...new Set(org.employees.map((e) => e.organisation))].sort((a, b) =>
       a.localeCompare(b, 'it'),
     );
-    const groupRow = (organisation: string, sector: string, people: typeof org.employees) => {
-      if (people.length < 5)
+    const groupRow = (organisation: string, sector: string, people: typeof org.employees, hide = false) => {
+      if (hide || people.length < 5)
         return [month, organisation, sector || '(tutto l’ente)', ...Array(12).fill('<5')];
       const emails = new Set(people.map((p) => p.email));
       const mine = days.filter((d) => emails.has(d[c('Dipendente')]));
@@ -168,12 +168,22 @@ describe('demo export', () => {
     for (const o of organisations) {
       const people = org.employees.filter((e) => e.organisation === o);
       expected.push(groupRow(o, '', people));
-      for (const sector of [...new Set(people.map((e) => e.sector))].sort((a, b) => a.localeCompare(b, 'it')))
+      const sectors = [...new Set(people.map((e) => e.sector))].sort((a, b) => a.localeCompare(b, 'it'));
+      const size = (s: string) => people.filter((e) => e.sector === s).length;
+      // Hidden: the sectors under 5, and with them the smallest others until together they are 5.
+      const hidden = sectors.filter((s) => size(s) < 5);
+      while (hidden.length && hidden.reduce((n, s) => n + size(s), 0) < 5 && hidden.length < sectors.length) {
+        const shown = sectors.filter((s) => !hidden.includes(s));
+        const smallest = Math.min(...shown.map(size));
+        hidden.push(shown.find((s) => size(s) === smallest) as string);
+      }
+      for (const sector of sectors)
         expected.push(
           groupRow(
             o,
             sector,
             people.filter((e) => e.sector === sector),
+            hidden.includes(sector),
           ),
         );
     }
