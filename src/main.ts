@@ -8,7 +8,7 @@
 // others act for the verified caller and authorize them in src/app.
 import { createStaffSurveyNow, surveyRedemptionNow } from './gas/survey';
 import type { RedemptionRow } from './domain/survey';
-import { exportReportsNow, type ReportExport } from './gas/reports';
+import { exportReportsNow, halfYearReportNow, type ReportExport } from './gas/reports';
 import type { DecisionInput } from './app/decisions';
 import type { Overview, OverviewQuery, SelectedDays } from './app/overview';
 import type { AppRequestInput } from './app/requests';
@@ -99,6 +99,11 @@ export function importStaffCsv(csv: string, apply: boolean): StaffImportResult {
  */
 export function exportReports(month?: string): ReportExport {
   return exportReportsNow(month);
+}
+
+/** Run by the owner: the half-yearly report (YYYY-H1 or YYYY-H2) as a Doc and its PDF in Agorà's folder. */
+export function halfYearReport(half?: string): { docId: string; pdfId: string } {
+  return halfYearReportNow(half);
 }
 
 /** Run by the owner: the staff survey's Form in Agorà's folder (made once; its address returned). */

@@ -340,9 +340,18 @@ function showDriveFile(backend: Backend, r: Request): void {
           ? html`<h2>${p.text}</h2>`
           : p.heading === 'HEADING2' || p.heading === 'SUBTITLE'
             ? html`<h3>${p.text}</h3>`
-            : p.text
-              ? html`<p>${p.text}</p>`
-              : html``,
+            : p.table
+              ? html`<table class="doc-table">
+                  ${p.table.map(
+                    (r) =>
+                      html`<tr>
+                        ${r.map((c) => html`<td>${c}</td>`)}
+                      </tr>`,
+                  )}
+                </table>`
+              : p.text
+                ? html`<p>${p.text}</p>`
+                : html``,
       )
     : html`<pre>${file.text}</pre>`;
   page(

@@ -36,6 +36,8 @@ type Heading = keyof typeof HEADINGS;
 export interface DocParagraph {
   text: string;
   heading: Heading;
+  /** A table in the body (Body.appendTable): its cells' text, row by row. */
+  table?: string[][];
 }
 
 /** The body of a document as kept in its Drive file's content. */
@@ -136,8 +138,20 @@ export function createDocumentApp(ws: Workspace, files: DriveFiles, scopes: () =
     getText(): string {
       return this.doc
         .use('Body.getText')
-        .map((p) => p.text)
+        .map((p) => (p.table ? p.table.map((r) => r.join('\t')).join('\n') : p.text))
         .join('\n');
+    }
+    /** "Creates and appends a new Table containing a TableCell for each specified string value." */
+    appendTable(cells: unknown[][]): { getNumRows(): number } {
+      const paragraphs = this.doc.use('Body.appendTable', true);
+      if (!Array.isArray(cells) || !cells.every((r) => Array.isArray(r)))
+        throw ws.error('Invalid argument: cells');
+      const width = Math.max(0, ...cells.map((r) => r.length));
+      // Rows shorter than the longest are padded with empty cells, as Docs draws them.
+      const table = cells.map((r) => Array.from({ length: width }, (_, i) => String(r[i] ?? '')));
+      paragraphs.push({ text: '', heading: 'NORMAL', table });
+      this.doc.save(paragraphs);
+      return { getNumRows: () => table.length };
     }
     getParagraphs(): FakeParagraph[] {
       return this.doc.use('Body.getParagraphs').map((_, i) => new FakeParagraph(this.doc, i));
@@ -158,7 +172,12 @@ export function createDocumentApp(ws: Workspace, files: DriveFiles, scopes: () =
       const paragraphs = this.doc.use('Body.replaceText', true);
       const pattern = re2(ws, String(searchPattern));
       // The replacement is literal text here ($ has no meaning in Apps Script's replacement).
-      for (const p of paragraphs) p.text = p.text.replace(pattern, () => String(replacement));
+      for (const p of paragraphs) {
+        p.text = p.text.replace(pattern, () => String(replacement));
+        // Each table cell is a text block of its own.
+        if (p.table)
+          p.table = p.table.map((r) => r.map((c) => c.replace(pattern, () => String(replacement))));
+      }
       this.doc.save(paragraphs);
       return this;
     }

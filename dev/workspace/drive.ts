@@ -590,6 +590,18 @@ function childrenOf(ctx: Ctx, folderId: string, kind: 'folder' | 'file', name?: 
   );
 }
 
+/** A Google Doc's text as kept by the DocumentApp fake (paragraphs; tables as tab-separated rows). */
+function readDocumentText(content: string | null): string {
+  try {
+    const parsed = JSON.parse(content ?? '{}') as { paragraphs?: { text: string; table?: string[][] }[] };
+    return (parsed.paragraphs ?? [])
+      .map((p) => (p.table ? p.table.map((r) => r.join('\t')).join('\n') : p.text))
+      .join('\n');
+  } catch {
+    return '';
+  }
+}
+
 function createFileIn(
   ctx: Ctx,
   parent: DriveItem,
@@ -597,8 +609,18 @@ function createFileIn(
   content: unknown,
   mimeType: unknown,
 ): DriveItem {
+  // createFile(blob): "Creates a file in the current folder from a given Blob of arbitrary data."
+  if (nameOrBlob instanceof FakeBlob)
+    return makeItem(ctx, {
+      kind: 'file',
+      name: nameOrBlob.getName() ?? 'Untitled',
+      mimeType: nameOrBlob.getContentType() ?? 'application/octet-stream',
+      content: nameOrBlob.getDataAsString(),
+      owner: ctx.ws.effectiveUser(),
+      parents: [parent.id],
+    });
   if (typeof nameOrBlob !== 'string')
-    throw ctx.ws.error('The in-memory Drive only creates files from text content.');
+    throw ctx.ws.error('The in-memory Drive only creates files from text content or a Blob.');
   // "Throws an exception if content is larger than 50 MB" (10 MB with a MIME type).
   const text = String(content ?? '');
   if (text.length > (mimeType === undefined ? 50 : 10) * 1024 * 1024)
@@ -680,6 +702,7 @@ class FakeFile
       | 'getSize'
       | 'makeCopy'
       | 'getBlob'
+      | 'getAs'
     >
 {
   protected readonly kindName = 'File';
@@ -710,6 +733,28 @@ class FakeFile
    * "Return the data inside this object as a blob." A Google file (Docs, Sheets…) would be
    * converted (to PDF): the in-memory Drive does not convert, and says so.
    */
+  /**
+   * "Return the data inside this object as a blob converted to the specified content type." A
+   * Google Doc converts to PDF: the in-memory PDF holds the document's text after a PDF header
+   * (enough to tell it is the document's, not a renderer). Other conversions are refused.
+   */
+  getAs(contentType: string): GoogleAppsScript.Base.Blob {
+    const item = this.call('getAs');
+    const type = String(contentType);
+    let text: string;
+    if (item.mimeType === GOOGLE_MIME.document && type === 'application/pdf')
+      text = `%PDF-1.7\n% in-memory rendering of a Google Doc\n${readDocumentText(item.content)}`;
+    else if (item.mimeType === type && !type.startsWith('application/vnd.google-apps.'))
+      text = item.content ?? '';
+    else throw this.ctx.ws.error(`Converting from ${item.mimeType} to ${type} is not supported.`);
+    const extension = type === 'application/pdf' ? '.pdf' : '';
+    return new FakeBlob(
+      this.ctx.ws,
+      Buffer.from(text, 'utf8'),
+      type,
+      item.name + extension,
+    ) as unknown as GoogleAppsScript.Base.Blob;
+  }
   getBlob(): GoogleAppsScript.Base.Blob {
     const item = this.call('getBlob');
     if (item.mimeType.startsWith('application/vnd.google-apps.'))

@@ -100,7 +100,7 @@ export function documentFields(f: AgreementDocumentFacts): Record<TemplateField,
 }
 
 /** The pattern replaceText is given for a placeholder (RE2 syntax: braces escaped). */
-export function fieldPattern(name: TemplateField): string {
+export function fieldPattern(name: string): string {
   return `\\{\\{${name}\\}\\}`;
 }
 

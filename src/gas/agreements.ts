@@ -36,6 +36,7 @@ import { cancelAfterWithdrawals } from '../app/decisions';
 import { dateToCell, type Cell } from './cells';
 import { nowLocal } from './chain-state';
 import { agoraFolder } from './drive-files';
+import { ensureDocTemplate } from './doc-templates';
 import { personFolder, shareInPersonFolder } from './drive-folders';
 import { PROPERTY } from './properties';
 import type { SheetsRegister } from './register';
@@ -102,7 +103,6 @@ export interface ProposalInput {
 }
 
 const MAX_TEXT = 1000;
-const GOOGLE_DOCS_MIME = 'application/vnd.google-apps.document';
 const PDF_MIME = 'application/pdf';
 
 /** What every step reads, under the lock: the register's people and the agreements' rows. */
@@ -312,39 +312,13 @@ export function proposeAgreement(
 
 /** The template in Agorà's folder: the recorded one, one found by name, or a new one (the owner). */
 export function ensureAgreementTemplate(changes: string[] = []): string {
-  const props = PropertiesService.getScriptProperties();
-  const recorded = props.getProperty(PROPERTY.agreementTemplateId);
-  if (recorded) {
-    try {
-      if (!DriveApp.getFileById(recorded).isTrashed()) return recorded;
-    } catch {
-      // deleted for good: found again by name, or made again
-    }
-  }
-  const folder = agoraFolder();
-  const found = folder.getFilesByName(AGREEMENT_TEMPLATE_NAME);
-  while (found.hasNext()) {
-    const file = found.next();
-    if (file.isTrashed() || file.getMimeType() !== GOOGLE_DOCS_MIME) continue;
-    props.setProperty(PROPERTY.agreementTemplateId, file.getId());
-    changes.push(`Ritrovato il modello «${AGREEMENT_TEMPLATE_NAME}».`);
-    return file.getId();
-  }
-  const doc = DocumentApp.create(AGREEMENT_TEMPLATE_NAME);
-  const id = doc.getId(); // a closed document answers nothing more
-  const body = doc.getBody();
-  for (const line of TEMPLATE_TEXT) {
-    if (line.startsWith('## '))
-      body.appendParagraph(line.slice(3)).setHeading(DocumentApp.ParagraphHeading.HEADING2);
-    else if (line.startsWith('# '))
-      body.appendParagraph(line.slice(2)).setHeading(DocumentApp.ParagraphHeading.HEADING1);
-    else body.appendParagraph(line);
-  }
-  doc.saveAndClose();
-  DriveApp.getFileById(id).moveTo(folder);
-  props.setProperty(PROPERTY.agreementTemplateId, id);
-  changes.push(`Creato il modello «${AGREEMENT_TEMPLATE_NAME}» nella cartella di Agorà.`);
-  return id;
+  return ensureDocTemplate(
+    agoraFolder(),
+    AGREEMENT_TEMPLATE_NAME,
+    TEMPLATE_TEXT,
+    PROPERTY.agreementTemplateId,
+    changes,
+  );
 }
 
 /**

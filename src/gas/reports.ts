@@ -20,6 +20,14 @@ import { toRomeLocal } from '../domain/rome-time';
 import type { DayRecord, RegisterSnapshot } from '../app/ports';
 import { readArchivedDays } from './archive';
 import { agoraFolder, folderSpreadsheet } from './drive-files';
+import { ensureDocTemplate } from './doc-templates';
+import { fieldPattern } from '../domain/agreement-document';
+import {
+  HALF_YEAR_TEMPLATE,
+  HALF_YEAR_TEMPLATE_NAME,
+  halfYearMonths,
+  halfYearSummary,
+} from '../domain/half-year';
 import { requireOwner } from './owner';
 import { SheetsRegister } from './register';
 import { gasLock, registerSpreadsheet } from './runtime';
@@ -281,4 +289,55 @@ export interface ReportExport {
   files: { name: string; fileId: string }[];
   spreadsheetId: string;
   charts: number;
+}
+
+const HALF_YEAR_TEMPLATE_PROPERTY = 'agora.halfYearTemplateId';
+
+/**
+ * The half-yearly report `half` (YYYY-H1 or YYYY-H2): a copy of the template «Agorà — Modello
+ * relazione semestrale» filled in, with the tables by organisation and by month appended, named
+ * «Relazione semestrale lavoro agile YYYY-Hn» in Agorà's folder, and its PDF beside it (an
+ * earlier version of either goes to the trash).
+ */
+export function writeHalfYearReport(
+  register: SheetsRegister,
+  half: string,
+): { docId: string; pdfId: string } {
+  const months = halfYearMonths(half);
+  if (!months.length) throw new Error(`Semestre non valido: «${half}» (AAAA-H1 o AAAA-H2).`);
+  const folder = agoraFolder();
+  const template = ensureDocTemplate(
+    folder,
+    HALF_YEAR_TEMPLATE_NAME,
+    HALF_YEAR_TEMPLATE,
+    HALF_YEAR_TEMPLATE_PROPERTY,
+  );
+  const { fields, tables } = halfYearSummary(
+    half,
+    months.map((m) => reportOf(register, m)),
+    toRomeLocal(Date.now()).date,
+  );
+  const name = `Relazione semestrale lavoro agile ${half}`;
+  for (const old of [name, `${name}.pdf`]) {
+    const previous = folder.getFilesByName(old);
+    while (previous.hasNext()) previous.next().setTrashed(true);
+  }
+  const copy = DriveApp.getFileById(template).makeCopy(name, folder);
+  const doc = DocumentApp.openById(copy.getId());
+  const body = doc.getBody();
+  for (const [field, value] of Object.entries(fields)) body.replaceText(fieldPattern(field), value);
+  for (const table of tables) body.appendTable(table);
+  doc.saveAndClose();
+  const pdf = folder.createFile(copy.getAs('application/pdf').setName(`${name}.pdf`));
+  return { docId: copy.getId(), pdfId: pdf.getId() };
+}
+
+/** The entry point: the owner; `half` defaults to the last half year that has ended. */
+export function halfYearReportNow(half?: string): { docId: string; pdfId: string } {
+  requireOwner('Relazione semestrale');
+  const [y, m] = toRomeLocal(Date.now()).date.split('-').map(Number);
+  const last = m <= 6 ? `${y - 1}-H2` : `${y}-H1`;
+  return gasLock.withLock(() =>
+    writeHalfYearReport(new SheetsRegister(registerSpreadsheet()), half ? String(half) : last),
+  );
 }

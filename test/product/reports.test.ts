@@ -128,3 +128,42 @@ describe('staff survey', () => {
     expect(table.total).toMatchObject({ invited: 8, respondents: 3, percent: 38 });
   });
 });
+
+describe('half-yearly report', () => {
+  test('a Doc from the template with its tables, and its PDF, in Agorà’s folder; made again, the old ones go', () => {
+    const p = withDays();
+    const first = p.bundle.run(OWNER, 'halfYearReport', '2026-H2') as { docId: string; pdfId: string };
+    const root = p.property(PROPERTY.driveRootId);
+    const doc = p.state.drive.items[first.docId];
+    expect([doc.name, doc.parents]).toEqual(['Relazione semestrale lavoro agile 2026-H2', [root]]);
+    const body = JSON.parse(doc.content ?? '{}') as { paragraphs: { text: string; table?: string[][] }[] };
+    const text = body.paragraphs.map((x) => x.text).join('\n');
+    expect(text).toContain('Secondo semestre 2026 (luglio–dicembre)');
+    expect(text).toContain('le giornate di lavoro agile approvate sono state 5');
+    expect(text).not.toContain('{{');
+    const tables = body.paragraphs.filter((x) => x.table).map((x) => x.table as string[][]);
+    expect(tables[0][0][0]).toBe('Ente');
+    expect(tables[0][1].slice(0, 2)).toEqual(["Unione Terre d'Argine", '5']);
+    expect(tables[1].map((r) => r[0])).toEqual([
+      'Mese',
+      'luglio 2026',
+      'agosto 2026',
+      'settembre 2026',
+      'ottobre 2026',
+      'novembre 2026',
+      'dicembre 2026',
+    ]);
+    const pdf = p.state.drive.items[first.pdfId];
+    expect([pdf.name, pdf.mimeType, pdf.parents]).toEqual([
+      'Relazione semestrale lavoro agile 2026-H2.pdf',
+      'application/pdf',
+      [root],
+    ]);
+    expect(pdf.content).toMatch(/^%PDF-/);
+    expect(pdf.content).toContain('Relazione semestrale sul lavoro agile');
+    const again = p.bundle.run(OWNER, 'halfYearReport', '2026-H2') as { docId: string; pdfId: string };
+    expect(p.state.drive.items[first.docId].trashed).toBe(true);
+    expect(p.state.drive.items[again.pdfId].trashed).toBe(false);
+    expect(() => p.bundle.run(OWNER, 'halfYearReport', '2026-H3')).toThrow(/Semestre non valido/);
+  });
+});
