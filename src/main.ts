@@ -117,7 +117,9 @@ export function staffSurveyRedemption(): { rows: RedemptionRow[]; total: Redempt
 }
 
 /** Web app (executes as the owner): the full-page web view (`?giorni=` opens a mail's days). */
-export function doGet(event?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+export function doGet(
+  event?: GoogleAppsScript.Events.DoGet,
+): GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput {
   return pageOutput(event?.parameter ?? {});
 }
 

@@ -12,6 +12,7 @@ const MIME = {
   JSON: 'application/json',
   TEXT: 'text/plain',
   CSV: 'text/csv',
+  ICAL: 'text/calendar',
   JAVASCRIPT: 'application/javascript',
 } as const;
 
@@ -43,6 +44,22 @@ export class FakeTextOutput {
   getMimeType(): string {
     this.ws.call('ContentService', 'TextOutput.getMimeType');
     return this.mimeType;
+  }
+  private fileName: string | null = null;
+  /**
+   * "Tells browsers to download rather than display this content" under `filename`; a name with
+   * characters a file name cannot have is refused.
+   */
+  downloadAsFile(filename: string): FakeTextOutput {
+    this.ws.call('ContentService', 'TextOutput.downloadAsFile');
+    if (!String(filename) || /[\\/:*?"<>|]/.test(String(filename)))
+      throw this.ws.error('Invalid argument: filename');
+    this.fileName = String(filename);
+    return this;
+  }
+  getFileName(): string | null {
+    this.ws.call('ContentService', 'TextOutput.getFileName');
+    return this.fileName;
   }
 }
 

@@ -22,8 +22,11 @@ export interface PageParams {
  * The page, with what its address asked for written in as JSON (`<` escaped, so no text can
  * close the script element): the client reads `#agora-params`.
  */
-export function pageOutput(parameter: Record<string, string> = {}): GoogleAppsScript.HTML.HtmlOutput {
+export function pageOutput(
+  parameter: Record<string, string> = {},
+): GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput {
   if (parameter.report !== undefined) return reportOutput(parameter.report);
+  if (parameter.ics !== undefined || parameter.csv !== undefined) return downloadOutput(parameter);
   const params: PageParams = {
     days: String(parameter.giorni ?? '')
       .split(/\s+/)
@@ -79,4 +82,25 @@ function reportOutput(month: string): GoogleAppsScript.HTML.HtmlOutput {
   return HtmlService.createHtmlOutput(body)
     .setTitle(`${PAGE_TITLE} — report`)
     .addMetaTag('viewport', 'width=device-width, initial-scale=1');
+}
+
+/**
+ * `?ics=mine`, `?ics=team`, `?csv=days` (with `mese`, `ente`, `settore`): a file the browser
+ * downloads; refused (an explanation, as text) to whoever may not have it.
+ */
+function downloadOutput(parameter: Record<string, string>): GoogleAppsScript.Content.TextOutput {
+  try {
+    const file = callAsOwner('download', {
+      ics: parameter.ics,
+      csv: parameter.csv,
+      month: parameter.mese,
+      organisation: parameter.ente,
+      sector: parameter.settore,
+    });
+    return ContentService.createTextOutput(file.content)
+      .setMimeType(file.kind === 'ics' ? ContentService.MimeType.ICAL : ContentService.MimeType.CSV)
+      .downloadAsFile(file.name);
+  } catch (e) {
+    return ContentService.createTextOutput((e as Error).message);
+  }
 }

@@ -39,6 +39,8 @@ export interface ExportFilter {
   sector?: string;
   /** One person's days (the ICS of a person). */
   employee?: string;
+  /** Only these people's days (what the caller may see). */
+  people?: ReadonlySet<string>;
 }
 
 export interface WrittenFile {
@@ -63,6 +65,7 @@ function selected(snapshot: RegisterSnapshot, filter: ExportFilter): DayRecord[]
   return daysOf(snapshot, filter.month).filter((d) => {
     const e = people.get(d.employee);
     return (
+      (!filter.people || filter.people.has(d.employee)) &&
       (!filter.month || d.date.startsWith(`${filter.month}-`)) &&
       (!filter.organisation || e?.organisation === filter.organisation) &&
       (!filter.sector || e?.sector === filter.sector) &&
@@ -93,7 +96,11 @@ export const DAYS_CSV_COLUMNS = [
 
 /** The days as CSV, one row per requested day, in date order. */
 export function daysCsv(register: SheetsRegister, filter: ExportFilter): WrittenFile {
-  const snapshot = register.load();
+  return writeFile('giornate.csv', daysCsvText(register.load(), filter), 'text/csv');
+}
+
+/** The CSV text of the days `filter` selects. */
+export function daysCsvText(snapshot: RegisterSnapshot, filter: ExportFilter): string {
   const people = new Map(snapshot.employees.map((e) => [e.email, e]));
   const sites = new Map(snapshot.sites.map((s) => [s.id, s.name]));
   const rows = selected(snapshot, filter)
@@ -115,12 +122,16 @@ export function daysCsv(register: SheetsRegister, filter: ExportFilter): Written
           .join(' '),
       ];
     });
-  return writeFile('giornate.csv', toCsv([[...DAYS_CSV_COLUMNS], ...rows]), 'text/csv');
+  return toCsv([[...DAYS_CSV_COLUMNS], ...rows]);
 }
 
 /** Approved days as iCalendar: a person's (`employee`), a team's (organisation, sector) or all. */
 export function approvedIcs(register: SheetsRegister, filter: ExportFilter): WrittenFile {
-  const snapshot = register.load();
+  return writeFile('giornate.ics', approvedIcsText(register.load(), filter), 'text/calendar');
+}
+
+/** The iCalendar text of the approved days `filter` selects. */
+export function approvedIcsText(snapshot: RegisterSnapshot, filter: ExportFilter): string {
   const people = new Map(snapshot.employees.map((e) => [e.email, e]));
   const sites = new Map(snapshot.sites.map((s) => [s.id, s.name]));
   const days: IcsDay[] = selected(snapshot, filter)
@@ -144,7 +155,46 @@ export function approvedIcs(register: SheetsRegister, filter: ExportFilter): Wri
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
   const domain = (snapshot.admins[0] ?? 'agora.invalid').split('@')[1] ?? 'agora.invalid';
-  return writeFile('giornate.ics', toIcs(`Lavoro agile — ${who}`, days, stamp, domain), 'text/calendar');
+  return toIcs(`Lavoro agile — ${who}`, days, stamp, domain);
+}
+
+/**
+ * A download from the web view, for the verified caller: `ics=mine` their approved days,
+ * `ics=team` their team's (a manager; HR: everyone), `csv=days` the days of their team (HR:
+ * everyone) filtered by `mese`, `ente`, `settore`. Null: nothing the caller may download.
+ */
+export function downloadFor(
+  snapshot: RegisterSnapshot,
+  caller: string,
+  what: { ics?: string; csv?: string; month?: string; organisation?: string; sector?: string },
+): { name: string; content: string; kind: 'ics' | 'csv' } | null {
+  const isHr = snapshot.admins.includes(caller);
+  const team = new Set(snapshot.employees.filter((e) => e.manager === caller).map((e) => e.email));
+  const month = what.month && MONTH.test(what.month) ? what.month : undefined;
+  const filter: ExportFilter = {
+    month,
+    organisation: what.organisation || undefined,
+    sector: what.sector || undefined,
+  };
+  if (what.ics === 'mine') {
+    if (!snapshot.employees.some((e) => e.email === caller)) return null;
+    return {
+      name: 'mie-giornate.ics',
+      kind: 'ics',
+      content: approvedIcsText(snapshot, { ...filter, employee: caller }),
+    };
+  }
+  if (!isHr && !team.size) return null;
+  const people = isHr ? undefined : team;
+  if (what.ics === 'team')
+    return {
+      name: 'giornate-gruppo.ics',
+      kind: 'ics',
+      content: approvedIcsText(snapshot, { ...filter, people }),
+    };
+  if (what.csv === 'days')
+    return { name: 'giornate.csv', kind: 'csv', content: daysCsvText(snapshot, { ...filter, people }) };
+  return null;
 }
 
 /** The monthly report of `month` (the register's people as they are now). */

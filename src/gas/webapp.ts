@@ -26,7 +26,7 @@ import { syncDriveFolders, type FolderSync } from './drive-folders';
 import { exportMinistryNotices } from './ministry-export';
 import { importStaffFromDrive, type StaffImportSummary } from './staff-import';
 import { SheetsRegister } from './register';
-import { lastMonth, reportOf } from './reports';
+import { downloadFor, lastMonth, reportOf } from './reports';
 import type { MonthlyReport } from '../domain/report';
 import {
   acceptAgreement,
@@ -222,6 +222,22 @@ const OPERATIONS = {
     const month =
       typeof args?.month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(args.month) ? args.month : '';
     return reportOf(register, month || lastMonth());
+  },
+  /** A download of the web view (the caller's days as iCalendar, their team's, the days as CSV). */
+  download(
+    caller: string,
+    args: { ics?: unknown; csv?: unknown; month?: unknown; organisation?: unknown; sector?: unknown },
+  ): { name: string; content: string; kind: 'ics' | 'csv' } {
+    const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    const file = downloadFor(new SheetsRegister(registerSpreadsheet()).load(), caller, {
+      ics: text(args?.ics),
+      csv: text(args?.csv),
+      month: text(args?.month),
+      organisation: text(args?.organisation),
+      sector: text(args?.sector),
+    });
+    if (!file) throw new NotAuthorizedError('Questo file è per il servizio personale e i responsabili.');
+    return file;
   },
   /** HR: the register check, run with the owner's rights. */
   adminCheck(caller: string, _args: Record<string, never>): { problems: number } {

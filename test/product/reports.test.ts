@@ -1,6 +1,7 @@
 // The reports through the bundle: the owner's exportReports writes giornate.csv, giornate.ics and
 // report-YYYY-MM.csv into Agorà's folder and the «Report» sheet with native charts on its
 // numbers; the web view `?report=` draws the same figures as SVG for HR and managers only.
+import ICAL from 'ical.js';
 import { parseCsv } from '../../src/domain/csv';
 import { REPORT_COLUMNS } from '../../src/domain/report';
 import { PROPERTY } from '../../src/gas/properties';
@@ -165,5 +166,38 @@ describe('half-yearly report', () => {
     expect(p.state.drive.items[first.docId].trashed).toBe(true);
     expect(p.state.drive.items[again.pdfId].trashed).toBe(false);
     expect(() => p.bundle.run(OWNER, 'halfYearReport', '2026-H3')).toThrow(/Semestre non valido/);
+  });
+});
+
+describe('downloads from the web view', () => {
+  type Output = { getContent(): string; getMimeType(): string; getFileName(): string | null };
+  test('an employee downloads their approved days as iCalendar; the manager their team’s days as CSV; others nothing', () => {
+    const p = Product.start({ at: '2026-12-01T09:00' });
+    p.submit(ANNA, ['2026-12-09', '2026-12-10']);
+    p.submit(LUCA, ['2026-12-11']);
+    p.approve(MANAGER, [
+      { employee: ANNA, date: '2026-12-09' },
+      { employee: LUCA, date: '2026-12-11' },
+    ]);
+    const mine = p.bundle.openWebApp(ANNA, { ics: 'mine' }) as Output;
+    expect([mine.getMimeType(), mine.getFileName()]).toEqual(['text/calendar', 'mie-giornate.ics']);
+    const events = new ICAL.Component(ICAL.parse(mine.getContent()))
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v).startDate.toString());
+    expect(events).toEqual(['2026-12-09']); // the pending day is not in it, Luca's neither
+    const csv = p.bundle.openWebApp(MANAGER, { csv: 'days', mese: '2026-12' }) as Output;
+    expect([csv.getMimeType(), csv.getFileName()]).toEqual(['text/csv', 'giornate.csv']);
+    const parsed = parseCsv(csv.getContent());
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.rows.slice(1).map((r) => [r.fields[3], r.fields[5], r.fields[7]])).toEqual([
+      [ANNA, '2026-12-09', 'approvata'],
+      [ANNA, '2026-12-10', 'in attesa'],
+      [LUCA, '2026-12-11', 'approvata'],
+    ]);
+    const refused = p.bundle.openWebApp(LUCA, { csv: 'days' }) as Output;
+    expect([refused.getFileName(), refused.getContent()]).toEqual([
+      null,
+      'Questo file è per il servizio personale e i responsabili.',
+    ]);
   });
 });
