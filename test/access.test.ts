@@ -49,6 +49,11 @@ const EXPECTED: [string, string, string][] = [
   ['web app: adminDrive', 'OH', 'OH'],
   // The payroll import's preview (the card applies it after): HR only, writing nothing.
   ['web app: adminStaffImport', 'OH', ''],
+  // Reports: aggregates for HR and the managers; the days as a file for HR and a manager (their
+  // team's); everyone in Dipendenti downloads their own approved days.
+  ['web app: report', 'OHM', ''],
+  ['web app: download my days', 'HMDE', ''],
+  ['web app: download the days', 'OHM', ''],
   // Agreements: everyone sees their own; withdrawal by the parties and HR (the owner is HR too).
   ['web app: agreements', 'OHMDEU', ''],
   ['web app: agreementWithdraw', 'OHME', 'OHME'],
@@ -75,6 +80,13 @@ const EXPECTED: [string, string, string][] = [
   ['add-on: syncDriveFolders', 'O', 'O'],
   ['page: importStaffCsv', 'O', ''],
   ['add-on: importStaffCsv', 'O', ''],
+  // The reports, the half-yearly report and the staff survey: files the owner writes.
+  ['page: exportReports', 'O', 'O'],
+  ['add-on: exportReports', 'O', 'O'],
+  ['page: halfYearReport', 'O', 'O'],
+  ['add-on: halfYearReport', 'O', 'O'],
+  ['page: createStaffSurvey', 'O', 'O'],
+  ['add-on: createStaffSurvey', 'O', 'O'],
 ];
 
 let lines: AccessLine[];

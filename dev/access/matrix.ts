@@ -195,6 +195,9 @@ function probes(handle: WorkspaceHandle, cast: Cast): Record<string, Probe> {
     ['exportMinistryNotices', []],
     ['syncDriveFolders', []],
     ['importStaffCsv', ['Email;Cognome\n', false]],
+    ['exportReports', ['2026-08']],
+    ['halfYearReport', ['2026-H1']],
+    ['createStaffSurvey', []],
   ];
   const out: Record<string, Probe> = {
     'register: open': (who) => !!as(who, () => globals.SpreadsheetApp.openById(ssId).getName()),
@@ -259,6 +262,10 @@ function probes(handle: WorkspaceHandle, cast: Cast): Record<string, Probe> {
     'web app: adminMinistry': (who) => !!post(who, 'adminMinistry', {}),
     'web app: adminDrive': (who) => !!post(who, 'adminDrive', {}),
     'web app: adminStaffImport': (who) => !!post(who, 'adminStaffImport', { apply: false }),
+    // Reports: aggregates for HR and managers; the days as CSV for HR and a manager's team.
+    'web app: report': (who) => !!post(who, 'report', { month: '2026-08' }),
+    'web app: download my days': (who) => !!post(who, 'download', { ics: 'mine' }),
+    'web app: download the days': (who) => !!post(who, 'download', { csv: 'days' }),
     // Agreements: each sees their own; the employee's agreement is withdrawn (for a justified
     // reason) by the employee, their manager or HR, nobody else (the delegate decides days only).
     'web app: agreements': (who) => !!post(who, 'agreements', {}),

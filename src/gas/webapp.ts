@@ -236,7 +236,12 @@ const OPERATIONS = {
       organisation: text(args?.organisation),
       sector: text(args?.sector),
     });
-    if (!file) throw new NotAuthorizedError('Questo file è per il servizio personale e i responsabili.');
+    if (!file)
+      throw new NotAuthorizedError(
+        args?.ics === 'mine'
+          ? 'Non sei nell’elenco dei dipendenti: non hai giornate da scaricare.'
+          : 'Questo file è per il servizio personale e i responsabili.',
+      );
     return file;
   },
   /** HR: the register check, run with the owner's rights. */
