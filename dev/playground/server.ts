@@ -340,18 +340,24 @@ function showDriveFile(backend: Backend, r: Request): void {
           ? html`<h2>${p.text}</h2>`
           : p.heading === 'HEADING2' || p.heading === 'SUBTITLE'
             ? html`<h3>${p.text}</h3>`
-            : p.table
-              ? html`<table class="doc-table">
-                  ${p.table.map(
-                    (r) =>
-                      html`<tr>
-                        ${r.map((c) => html`<td>${c}</td>`)}
-                      </tr>`,
-                  )}
-                </table>`
-              : p.text
-                ? html`<p>${p.text}</p>`
-                : html``,
+            : p.image
+              ? html`<img
+                  alt="Grafico"
+                  src="data:${p.image.contentType};base64,${p.image.base64}"
+                  style="max-width:100%"
+                />`
+              : p.table
+                ? html`<table class="doc-table">
+                    ${p.table.map(
+                      (r) =>
+                        html`<tr>
+                          ${r.map((c) => html`<td>${c}</td>`)}
+                        </tr>`,
+                    )}
+                  </table>`
+                : p.text
+                  ? html`<p>${p.text}</p>`
+                  : html``,
       )
     : html`<pre>${file.text}</pre>`;
   page(

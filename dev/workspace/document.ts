@@ -38,6 +38,8 @@ export interface DocParagraph {
   heading: Heading;
   /** A table in the body (Body.appendTable): its cells' text, row by row. */
   table?: string[][];
+  /** An image in the body (Body.appendImage): its type and bytes (base64). */
+  image?: { contentType: string; base64: string; width?: number };
 }
 
 /** The body of a document as kept in its Drive file's content. */
@@ -138,8 +140,33 @@ export function createDocumentApp(ws: Workspace, files: DriveFiles, scopes: () =
     getText(): string {
       return this.doc
         .use('Body.getText')
-        .map((p) => (p.table ? p.table.map((r) => r.join('\t')).join('\n') : p.text))
+        .map((p) => (p.table ? p.table.map((r) => r.join('\t')).join('\n') : p.image ? '[immagine]' : p.text))
         .join('\n');
+    }
+    /** "Creates and appends a new InlineImage from the specified image blob." PNG, JPEG or GIF only. */
+    appendImage(blob: GoogleAppsScript.Base.Blob): {
+      setWidth(w: number): unknown;
+      setHeight(h: number): unknown;
+    } {
+      const paragraphs = this.doc.use('Body.appendImage', true);
+      const contentType = String(blob?.getContentType?.() ?? '');
+      if (!['image/png', 'image/jpeg', 'image/gif'].includes(contentType))
+        throw ws.error('Invalid image data.');
+      const base64 = Buffer.from(blob.getBytes().map((b) => b & 0xff)).toString('base64');
+      paragraphs.push({ text: '', heading: 'NORMAL', image: { contentType, base64 } });
+      this.doc.save(paragraphs);
+      const index = paragraphs.length - 1;
+      const image = {
+        setWidth: (w: number) => {
+          const current = this.doc.use('InlineImage.setWidth', true);
+          const img = current[index]?.image;
+          if (img) img.width = Number(w);
+          this.doc.save(current);
+          return image;
+        },
+        setHeight: () => image,
+      };
+      return image;
     }
     /** "Creates and appends a new Table containing a TableCell for each specified string value." */
     appendTable(cells: unknown[][]): { getNumRows(): number } {

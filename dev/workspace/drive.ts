@@ -593,9 +593,11 @@ function childrenOf(ctx: Ctx, folderId: string, kind: 'folder' | 'file', name?: 
 /** A Google Doc's text as kept by the DocumentApp fake (paragraphs; tables as tab-separated rows). */
 function readDocumentText(content: string | null): string {
   try {
-    const parsed = JSON.parse(content ?? '{}') as { paragraphs?: { text: string; table?: string[][] }[] };
+    const parsed = JSON.parse(content ?? '{}') as {
+      paragraphs?: { text: string; table?: string[][]; image?: unknown }[];
+    };
     return (parsed.paragraphs ?? [])
-      .map((p) => (p.table ? p.table.map((r) => r.join('\t')).join('\n') : p.text))
+      .map((p) => (p.table ? p.table.map((r) => r.join('\t')).join('\n') : p.image ? '[immagine]' : p.text))
       .join('\n');
   } catch {
     return '';

@@ -28,6 +28,8 @@
 // A new protection starts with the file's editors as its editors, and with domain edit on when
 // the file is editable by the domain: that is why Google's own sample removes the other editors
 // and calls setDomainEdit(false) after protect() (Protection class reference).
+import { barChartPng } from './png';
+import { FakeBlob } from './utilities';
 import type { Workspace } from './core';
 import { ACCESS_LEVEL, GOOGLE_MIME, type DriveFiles } from './drive';
 import { describeHtmlOutput } from './html';
@@ -2749,6 +2751,33 @@ class FakeEmbeddedChart {
   getContainerInfo(): { getAnchorRow(): number; getAnchorColumn(): number } {
     this.call('getContainerInfo');
     return { getAnchorRow: () => this.data.position.row, getAnchorColumn: () => this.data.position.column };
+  }
+  /**
+   * "Return the data inside this object as a blob converted to the specified content type": a
+   * chart as a PNG image. The in-memory rendering draws its bars (the second range's numbers,
+   * or the second column of a single range), without text.
+   */
+  getAs(contentType: string): GoogleAppsScript.Base.Blob {
+    this.call('getAs');
+    if (String(contentType) !== 'image/png')
+      throw this.ctx.ws.error(`Converting a chart to ${String(contentType)} is not supported.`);
+    const grids = this.data.ranges.map((r) => {
+      const sheet = this.file.sheets.find((s) => s.sheetId === r.sheetId);
+      if (!sheet) throw this.ctx.ws.error('The chart’s range is in a sheet that no longer exists.');
+      return new FakeRange(this.ctx, this.file, sheet, r.rect).getValues();
+    });
+    const column = grids.length > 1 ? grids[1].map((row) => row[0]) : (grids[0] ?? []).map((row) => row[1]);
+    const values = column.filter((v): v is number => typeof v === 'number');
+    const png = barChartPng(values, this.data.type === 'BAR');
+    return new FakeBlob(
+      this.ctx.ws,
+      png,
+      'image/png',
+      'grafico.png',
+    ) as unknown as GoogleAppsScript.Base.Blob;
+  }
+  getBlob(): GoogleAppsScript.Base.Blob {
+    return this.getAs('image/png');
   }
   modify(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
     this.call('modify');

@@ -377,9 +377,55 @@ export function writeHalfYearReport(
   const body = doc.getBody();
   for (const [field, value] of Object.entries(fields)) body.replaceText(fieldPattern(field), value);
   for (const table of tables) body.appendTable(table);
+  for (const image of halfYearCharts(register, half, tables[0])) {
+    body.appendParagraph(image.title).setHeading(DocumentApp.ParagraphHeading.HEADING2);
+    body.appendImage(image.png).setWidth(560);
+  }
   doc.saveAndClose();
   const pdf = folder.createFile(copy.getAs('application/pdf').setName(`${name}.pdf`));
   return { docId: copy.getId(), pdfId: pdf.getId() };
+}
+
+/**
+ * The half year's charts, drawn by Sheets: the organisations' table in the «Semestre» sheet of
+ * «Agorà — Report», a native chart per measure, and each chart as a PNG for the document.
+ */
+function halfYearCharts(
+  register: SheetsRegister,
+  half: string,
+  table: string[][],
+): { title: string; png: GoogleAppsScript.Base.Blob }[] {
+  const props = PropertiesService.getScriptProperties();
+  const ss = folderSpreadsheet(
+    REPORT_SPREADSHEET_NAME,
+    props.getProperty(REPORT_PROPERTY),
+    (id) => props.setProperty(REPORT_PROPERTY, id),
+    register.load().admins,
+  );
+  const sheet = ss.getSheetByName('Semestre') ?? ss.insertSheet('Semestre');
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  sheet.clearContents();
+  // The table's numbers as numbers (written with Italian thousands separators in the document).
+  const values = table.map((row, r) =>
+    row.map((cell, c) => (r > 0 && c > 0 ? Number(cell.replace(/\./g, '').replace(',', '.')) : cell)),
+  );
+  sheet.getRange(1, 1, values.length, values[0].length).setValues(values);
+  const charts = [
+    { column: 2, title: `Giornate approvate per ente, ${half}` },
+    { column: 5, title: `Km evitati per ente, ${half}` },
+  ];
+  return charts.map(({ column, title }, i) => {
+    const chart = sheet
+      .newChart()
+      .asColumnChart()
+      .addRange(sheet.getRange(1, 1, values.length, 1))
+      .addRange(sheet.getRange(1, column, values.length, 1))
+      .setOption('title', title)
+      .setPosition(1 + i * 20, values[0].length + 2, 0, 0)
+      .build();
+    sheet.insertChart(chart);
+    return { title, png: chart.getAs('image/png') };
+  });
 }
 
 /** The entry point: the owner; `half` defaults to the last half year that has ended. */

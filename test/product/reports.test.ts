@@ -154,6 +154,13 @@ describe('half-yearly report', () => {
       'novembre 2026',
       'dicembre 2026',
     ]);
+    // Two charts drawn by Sheets from the organisations' table, as PNG images in the document.
+    const images = (body.paragraphs as { image?: { contentType: string; base64: string } }[])
+      .filter((x) => x.image)
+      .map((x) => Buffer.from(x.image?.base64 ?? '', 'base64'));
+    expect(images).toHaveLength(2);
+    for (const png of images) expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(text).toContain('Km evitati per ente, 2026-H2');
     const pdf = p.state.drive.items[first.pdfId];
     expect([pdf.name, pdf.mimeType, pdf.parents]).toEqual([
       'Relazione semestrale lavoro agile 2026-H2.pdf',
