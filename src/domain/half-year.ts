@@ -1,6 +1,7 @@
 // The half-yearly report (issue 11): the six monthly reports of a half year summed per
 // organisation, written into a Google Doc from a template kept in Agorà's folder (HR may reword
-// it keeping the {{fields}}), then saved as PDF beside it. Aggregates only, as the monthly report.
+// it keeping the {{fields}}; the tables and charts are added at its end), then saved as PDF
+// beside it. Aggregates only, as the monthly report.
 import { MONTH_NAMES_IT, type IsoDate } from './dates';
 import { formatDateIt } from './dates';
 import type { MonthlyReport } from './report';
@@ -20,17 +21,16 @@ export function halfYearMonths(half: string): string[] {
 export const HALF_YEAR_TEMPLATE: readonly string[] = [
   '# Relazione semestrale sul lavoro agile',
   '{{Periodo}}',
+  'Relazione generata da Agorà il {{Data}}. Dati aggregati: i gruppi con meno di 5 persone non sono mostrati.',
   '## Sintesi',
   'Nel semestre le giornate di lavoro agile approvate sono state {{Approvate}}, per {{ConAccordo}} persone con un accordo in vigore; la quota delle giornate lavorative svolte in lavoro agile è stata del {{Quota}}.',
   'Gli spostamenti casa-lavoro evitati sono stati {{Km}} km, pari a {{CO2}} kg di CO₂ (fattore di emissione {{Fattore}} kg/km, fonte ISPRA).',
-  '## Dati per ente',
-  'Dati aggregati: i gruppi con meno di 5 persone non sono mostrati.',
-  '{{Tabelle}}',
-  'Relazione generata da Agorà il {{Data}}.',
+  // The tables by organisation and by month, and the charts, follow this last heading.
+  '## Dati per ente e per mese',
 ];
 
 export type HalfYearField =
-  'Periodo' | 'Approvate' | 'ConAccordo' | 'Quota' | 'Km' | 'CO2' | 'Fattore' | 'Tabelle' | 'Data';
+  'Periodo' | 'Approvate' | 'ConAccordo' | 'Quota' | 'Km' | 'CO2' | 'Fattore' | 'Data';
 
 const it = (n: number) => n.toLocaleString('it-IT');
 
@@ -67,7 +67,6 @@ export function halfYearSummary(half: string, reports: readonly MonthlyReport[],
     Km: it(sum((o) => o.km)),
     CO2: it(sum((o) => o.co2)),
     Fattore: it(reports[0]?.emissionFactor.kgPerKm ?? 0),
-    Tabelle: '',
     Data: formatDateIt(today),
   };
   const table: string[][] = [

@@ -1,6 +1,7 @@
 // The monthly report's arithmetic on a small hand-made month, and the iCalendar text rules.
 import type { IsoDate } from '../../src/domain/dates';
 import { HolidayCalendar } from '../../src/domain/holidays';
+import { halfYearMonths, halfYearSummary } from '../../src/domain/half-year';
 import { foldLine, icsText, toIcs } from '../../src/domain/ics';
 import type { Agreement, Employee } from '../../src/domain/model';
 import { MIN_GROUP, monthlyReport, reportRows, workingDaysOf, type ReportDay } from '../../src/domain/report';
@@ -151,5 +152,60 @@ describe('iCalendar', () => {
     expect(text).toContain('DTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n');
     expect(text).toContain('UID:r1#1@x.it\r\n');
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+  });
+});
+
+describe('half-yearly report', () => {
+  test('the six months of a half year; anything else is none', () => {
+    expect(halfYearMonths('2026-H2')).toEqual([
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+    ]);
+    expect(halfYearMonths('2026-H1')[0]).toBe('2026-01');
+    expect(halfYearMonths('2026-H3')).toEqual([]);
+  });
+
+  test('the totals sum the organisations shown, never a suppressed group', () => {
+    const group = (organisation: string, approved: number, suppressed = false) => ({
+      organisation,
+      sector: '',
+      staff: 10,
+      withAgreement: 8,
+      requested: approved,
+      approved,
+      rejected: 0,
+      refused: 0,
+      cancelled: 0,
+      pending: 0,
+      daysPerPerson: 1,
+      smartShare: 2,
+      kmAvoided: approved * 10,
+      co2Kg: approved,
+      suppressed,
+    });
+    const month = (m: string) => ({
+      month: m,
+      groups: [group('Comune di Carpi', 3), group('Comune di Novi', 0, true)],
+      sites: [],
+      coverage: [],
+      emissionFactor: { kgPerKm: 0.165, source: '' },
+    });
+    const { fields, tables } = halfYearSummary(
+      '2026-H2',
+      halfYearMonths('2026-H2').map(month),
+      d('2027-01-10'),
+    );
+    expect(fields).toMatchObject({
+      Periodo: 'Secondo semestre 2026 (luglio–dicembre)',
+      Approvate: '18',
+      Km: '180',
+      CO2: '18',
+    });
+    expect(tables[0].map((r) => r[0])).toEqual(['Ente', 'Comune di Carpi']);
+    expect(tables[1]).toHaveLength(7);
   });
 });
