@@ -41,6 +41,7 @@ interface Reply {
   status: number;
   text: string;
   location: string | null;
+  headers: Record<string, string>;
 }
 
 async function request(
@@ -65,7 +66,12 @@ async function request(
     body,
     redirect: 'manual',
   });
-  return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+  return {
+    status: res.status,
+    text: await res.text(),
+    location: res.headers.get('location'),
+    headers: Object.fromEntries(res.headers.entries()),
+  };
 }
 
 /** A working day at least a week after the playground's today, at the employee's seat (Carpi). */
@@ -176,6 +182,20 @@ test('google.script.run goes to /rpc: top-level functions only, JSON in and out,
   // The web app's page carries the google.script.run shim.
   const sidebar = await request(pg, '/html/doGet', { user: HR });
   expect(sidebar.text).toContain("fetch('/rpc/'");
+
+  // A download of the web app (ContentService): a file with its type and name, or why not.
+  const ics = await request(pg, '/html/doGet?ics=mine', { user: EMPLOYEE });
+  expect([ics.status, ics.headers['content-type'], ics.headers['content-disposition']]).toEqual([
+    200,
+    'text/calendar; charset=utf-8',
+    'attachment; filename="mie-giornate.ics"',
+  ]);
+  expect(ics.text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  const refused = await request(pg, '/html/doGet?csv=days', { user: EMPLOYEE });
+  expect([refused.headers['content-type'], refused.text]).toEqual([
+    'text/plain; charset=utf-8',
+    'Questo file è per il servizio personale e i responsabili.',
+  ]);
 
   // A form posted by another site is refused; one of this page is not.
   expect((await request(pg, '/rpc/pageOverview', { user: HR, json: [], origin: pg.url })).status).toBe(200);

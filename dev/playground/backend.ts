@@ -57,6 +57,11 @@ export interface Backend {
   mail(): { sent: MailView[]; queued: { sendAt: string; to: string; subject: string; body: string }[] };
   /** Runs `name` as `user` and returns the HTML it showed (sidebar, dialog) or returned. */
   htmlOutput(user: string, name: string, parameter?: Record<string, string>): string | null;
+  /** The web app's doGet answering with a file (ContentService): its text, type and name. */
+  webFile(
+    user: string,
+    parameter: Record<string, string>,
+  ): { content: string; mimeType: string; fileName: string | null } | null;
   /** The manifest deployed with the bundle (appsscript.json beside it), or null if unreadable. */
   manifest(): unknown;
   /** The messages in `user`'s Gmail (what MailApp sent to or by them), newest first. */
@@ -469,6 +474,25 @@ class WorkspaceBackend implements Backend {
     }
     const output = result as { getContent?: () => string } | null;
     return output && typeof output.getContent === 'function' ? output.getContent() : null;
+  }
+
+  webFile(
+    user: string,
+    parameter: Record<string, string>,
+  ): { content: string; mimeType: string; fileName: string | null } | null {
+    let result: unknown;
+    try {
+      result = this.handle.bundle.openWebApp(user, parameter);
+    } finally {
+      this.save();
+    }
+    const output = result as {
+      getContent?: () => string;
+      getMimeType?: () => string;
+      getFileName?: () => string | null;
+    } | null;
+    if (!output?.getContent || !output.getMimeType || !output.getFileName) return null;
+    return { content: output.getContent(), mimeType: output.getMimeType(), fileName: output.getFileName() };
   }
 
   // ---- the add-on's hosts (Gmail, Calendar, Sheets) ----------------------------------------

@@ -435,10 +435,29 @@ function showHtmlOutput(backend: Backend, r: Request, name: string): void {
     );
     return;
   }
+  const asked = Object.fromEntries(r.url.searchParams);
+  if (name === 'doGet' && (asked.ics !== undefined || asked.csv !== undefined)) {
+    // A download (ContentService): the file, or the sentence saying why not.
+    try {
+      const file = backend.webFile(r.user, asked);
+      if (file) {
+        r.res.writeHead(200, {
+          ...COMMON_HEADERS,
+          'Content-Type': `${file.fileName ? file.mimeType : 'text/plain'}; charset=utf-8`,
+          ...(file.fileName ? { 'Content-Disposition': `attachment; filename="${file.fileName}"` } : {}),
+        });
+        r.res.end(file.content);
+        return;
+      }
+    } catch (e) {
+      page(backend, r, 'Errore', null, errorPage(500, `${name}: ${(e as Error).message}`), 500);
+      return;
+    }
+  }
   let content: string | null;
   try {
     // The web app's page takes `?giorni=` (a mail's link): doGet gets it as `e.parameter`.
-    const parameter = Object.fromEntries(r.url.searchParams);
+    const parameter = asked;
     content = backend.htmlOutput(r.user, name, parameter);
   } catch (e) {
     page(backend, r, 'Errore', null, errorPage(500, `${name}: ${(e as Error).message}`), 500);

@@ -232,6 +232,13 @@ export function homepageCard(o: Overview, links: Links): Card {
             button('Il gruppo questa settimana', 'team', { nav: 'push' }),
             button('Accordi', 'agreements', { nav: 'push' }),
           ),
+        )
+        .addWidget(
+          buttons(
+            // The month's report (aggregates) and the team's days as a file, in the web view.
+            links.page ? linkButton('Report del mese', `${links.page}?report=`) : null,
+            links.page ? linkButton('Giornate del gruppo (CSV)', `${links.page}?csv=days`) : null,
+          ),
         ),
     );
   }
@@ -265,7 +272,12 @@ export function homepageCard(o: Overview, links: Links): Card {
         ),
     );
   }
-  const more = buttons(links.page ? linkButton('Apri Agorà', links.page) : null, button('Guida', 'guide'));
+  const more = buttons(
+    links.page ? linkButton('Apri Agorà', links.page) : null,
+    // Approved days as an iCalendar file, for any calendar.
+    links.page && o.me ? linkButton('Le mie giornate (.ics)', `${links.page}?ics=mine`) : null,
+    button('Guida', 'guide'),
+  );
   card.addSection(CardService.newCardSection().addWidget(more));
   return card.build();
 }
