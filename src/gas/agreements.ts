@@ -569,6 +569,10 @@ export function attachSignedPdf(
       );
     }
     if (file.getMimeType() !== PDF_MIME) return fail('Il file non è un PDF.');
+    // Only a file the caller owns: the owner's rights must not copy someone else's file (one the
+    // owner can open, such as another person's documents) into a folder the caller can read.
+    if (file.getOwner()?.getEmail().toLowerCase() !== caller)
+      return fail('Allega un PDF che hai caricato tu nel tuo Drive.');
     const place = personFolder(register, r.agreement.employee);
     if (!place) return fail(`${r.agreement.employee} non è tra i dipendenti.`);
     const copy = file.makeCopy(signedPdfName(place.person.surnameName, r.agreement.from), place.folder);

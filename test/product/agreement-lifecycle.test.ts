@@ -227,6 +227,20 @@ describe('an agreement from proposal to withdrawal, from the add-on', () => {
       `Non riesco ad aprire il file: condividilo con ${OWNER} e riprova.`,
     );
     p.as(ANNA, () => p.globals.DriveApp.getFileById(pdfId).addViewer(OWNER));
+    // A PDF the owner can open but Anna did not upload (HR's, say) is never copied for her.
+    const hrPdf = p.asOwner(() =>
+      p.globals.DriveApp.createFile('riservato.pdf', '%PDF-1.7 riservato', 'application/pdf').getId(),
+    );
+    expect(
+      note(
+        act(
+          p,
+          ANNA,
+          { azione: 'agreement-attach', chiave: key },
+          { link: `https://drive.google.com/file/d/${hrPdf}/view` },
+        ),
+      ),
+    ).toBe('Allega un PDF che hai caricato tu nel tuo Drive.');
     expect(note(act(p, ANNA, { azione: 'agreement-attach', chiave: key }, { link: pdfUrl }))).toBe(
       'PDF firmato allegato nella cartella della persona.',
     );
