@@ -493,7 +493,7 @@ describe('a register made by the previous version', () => {
       'Aggiunte al foglio «Giornate» le colonne: Codice luogo, Codici regole.',
       'Aggiunte al foglio «Registro modifiche» le colonne: Codice azione, Impronta giornata, Impronta.',
       'Creato il foglio «Posta in uscita».',
-      'Aggiornati in «Configurazione» nome, codice e descrizione di 11 parametri.',
+      'Aggiornati in «Configurazione» nome, codice e descrizione di 12 parametri.', // all of them, emissionFactor too
       'Portate al nuovo formato 5 righe del foglio «Giornate».',
       'Portate al nuovo formato 8 righe del foglio «Registro modifiche».',
       'Calcolate le impronte di 8 righe del foglio «Registro modifiche»: da qui in poi ogni riga è concatenata alla precedente.',
