@@ -227,6 +227,17 @@ export function reportCsv(register: SheetsRegister, month: string): WrittenFile 
 
 export const REPORT_SPREADSHEET_NAME = 'Agorà — Report';
 const REPORT_PROPERTY = 'agora.reportSpreadsheet';
+
+/** «Agorà — Report» in Agorà's folder (its sheets: Report, Semestre, Indagine), HR views it. */
+export function reportSpreadsheet(admins: readonly string[]): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const props = PropertiesService.getScriptProperties();
+  return folderSpreadsheet(
+    REPORT_SPREADSHEET_NAME,
+    props.getProperty(REPORT_PROPERTY),
+    (id) => props.setProperty(REPORT_PROPERTY, id),
+    admins,
+  );
+}
 const REPORT_SHEET = 'Report';
 
 /** A report cell: numbers as numbers (the charts read them), «<5» and names as text. */
@@ -243,13 +254,7 @@ export function writeReportSheet(
   month: string,
 ): { spreadsheetId: string; charts: number } {
   const report = reportOf(register, month);
-  const props = PropertiesService.getScriptProperties();
-  const ss = folderSpreadsheet(
-    REPORT_SPREADSHEET_NAME,
-    props.getProperty(REPORT_PROPERTY),
-    (id) => props.setProperty(REPORT_PROPERTY, id),
-    register.load().admins,
-  );
+  const ss = reportSpreadsheet(register.load().admins);
   const sheet = ss.getSheetByName(REPORT_SHEET) ?? ss.getSheets()[0].setName(REPORT_SHEET);
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   sheet.clearContents();
@@ -395,13 +400,7 @@ function halfYearCharts(
   half: string,
   table: string[][],
 ): { title: string; png: GoogleAppsScript.Base.Blob }[] {
-  const props = PropertiesService.getScriptProperties();
-  const ss = folderSpreadsheet(
-    REPORT_SPREADSHEET_NAME,
-    props.getProperty(REPORT_PROPERTY),
-    (id) => props.setProperty(REPORT_PROPERTY, id),
-    register.load().admins,
-  );
+  const ss = reportSpreadsheet(register.load().admins);
   const sheet = ss.getSheetByName('Semestre') ?? ss.insertSheet('Semestre');
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   sheet.clearContents();

@@ -4,16 +4,15 @@
 // structure (invited: the people of each organisation in Dipendenti), written to the «Indagine»
 // sheet of «Agorà — Report».
 import { redemptionTable, STRUCTURE_QUESTION, surveyQuestions, type RedemptionRow } from '../domain/survey';
-import { agoraFolder, folderSpreadsheet } from './drive-files';
+import { agoraFolder } from './drive-files';
 import { requireOwner } from './owner';
 import { SheetsRegister } from './register';
-import { REPORT_SPREADSHEET_NAME } from './reports';
+import { reportSpreadsheet } from './reports';
 import { gasLock, registerSpreadsheet } from './runtime';
 import type { PublishableForm } from './safety';
 
 export const SURVEY_TITLE = 'Agorà — Indagine sul lavoro agile';
 const SURVEY_PROPERTY = 'agora.surveyFormId';
-const REPORT_PROPERTY = 'agora.reportSpreadsheet';
 
 function openSurvey(): GoogleAppsScript.Forms.Form | null {
   const id = PropertiesService.getScriptProperties().getProperty(SURVEY_PROPERTY);
@@ -75,13 +74,7 @@ export function surveyRedemption(register: SheetsRegister): { rows: RedemptionRo
     )
     .filter((a): a is string => typeof a === 'string');
   const table = redemptionTable(invited, answers);
-  const props = PropertiesService.getScriptProperties();
-  const ss = folderSpreadsheet(
-    REPORT_SPREADSHEET_NAME,
-    props.getProperty(REPORT_PROPERTY),
-    (id) => props.setProperty(REPORT_PROPERTY, id),
-    snapshot.admins,
-  );
+  const ss = reportSpreadsheet(snapshot.admins);
   const sheet = ss.getSheetByName('Indagine') ?? ss.insertSheet('Indagine');
   sheet.clearContents();
   const values = [
