@@ -49,11 +49,11 @@ const EXPECTED: [string, string, string][] = [
   ['web app: adminDrive', 'OH', 'OH'],
   // The payroll import's preview (the card applies it after): HR only, writing nothing.
   ['web app: adminStaffImport', 'OH', ''],
-  // Reports: aggregates for HR and the managers; the days as a file for HR and a manager (their
-  // team's); everyone in Dipendenti downloads their own approved days.
-  ['web app: report', 'OHM', ''],
+  // Reports: aggregates for HR, the managers and their delegates (as their cards link them); the
+  // days as a file for HR and the people one decides for; everyone in Dipendenti their own days.
+  ['web app: report', 'OHMD', ''],
   ['web app: download my days', 'HMDE', ''],
-  ['web app: download the days', 'OHM', ''],
+  ['web app: download the days', 'OHMD', ''],
   // Agreements: everyone sees their own; withdrawal by the parties and HR (the owner is HR too).
   ['web app: agreements', 'OHMDEU', ''],
   ['web app: agreementWithdraw', 'OHME', 'OHME'],

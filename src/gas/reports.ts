@@ -18,6 +18,7 @@ import {
 } from '../domain/report';
 import { toRomeLocal } from '../domain/rome-time';
 import type { DayRecord, RegisterSnapshot } from '../app/ports';
+import { RegisterView } from '../app/view';
 import { readArchivedDays } from './archive';
 import { agoraFolder, folderSpreadsheet } from './drive-files';
 import { ensureDocTemplate } from './doc-templates';
@@ -169,7 +170,11 @@ export function downloadFor(
   what: { ics?: string; csv?: string; month?: string; organisation?: string; sector?: string },
 ): { name: string; content: string; kind: 'ics' | 'csv' } | null {
   const isHr = snapshot.admins.includes(caller);
-  const team = new Set(snapshot.employees.filter((e) => e.manager === caller).map((e) => e.email));
+  // The people the caller decides for today (their own, and a manager's they are delegate of):
+  // the same as their cards show.
+  const team = new Set(
+    new RegisterView(snapshot).peopleOf(caller, toRomeLocal(Date.now()).date).map((e) => e.email),
+  );
   const month = what.month && MONTH.test(what.month) ? what.month : undefined;
   const filter: ExportFilter = {
     month,

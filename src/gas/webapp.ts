@@ -21,11 +21,12 @@ import { checkRegisterFor, setupWorkspace, type SetupReport } from './setup';
 import { webAppUrl } from './deployment';
 import { runCalendarJob } from './jobs';
 import { currentUser, NotAuthorizedError, recordedOwner, runsAsOwner } from './owner';
-import { gasLock, gasPorts, registerSpreadsheet } from './runtime';
+import { gasClock, gasLock, gasPorts, registerSpreadsheet } from './runtime';
 import { syncDriveFolders, type FolderSync } from './drive-folders';
 import { exportMinistryNotices } from './ministry-export';
 import { importStaffFromDrive, type StaffImportSummary } from './staff-import';
 import { SheetsRegister } from './register';
+import { RegisterView } from '../app/view';
 import { downloadFor, lastMonth, reportOf } from './reports';
 import type { MonthlyReport } from '../domain/report';
 import {
@@ -216,7 +217,8 @@ const OPERATIONS = {
   report(caller: string, args: { month?: unknown }): MonthlyReport {
     const register = new SheetsRegister(registerSpreadsheet());
     const snapshot = register.load();
-    const manages = snapshot.employees.some((e) => e.manager === caller);
+    // Managers and their delegates today, as their cards show them the link.
+    const manages = new RegisterView(snapshot).peopleOf(caller, gasClock.now().date).length > 0;
     if (!snapshot.admins.includes(caller) && !manages)
       throw new NotAuthorizedError('Il report è per il servizio personale e i responsabili.');
     const month =
